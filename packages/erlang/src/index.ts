@@ -1,0 +1,2 @@
+// The package API lands here; see the issue tracker for its scope.
+export {};
