@@ -26,6 +26,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   request: S;
   /** Output formats besides `json`, e.g. `['csv', 'ics']`. */
   formats?: string[];
+  /** Format used when --format is absent (default json). */
+  defaultFormat?: string;
   /** Extra flags, name → help text (string-valued unless listed in `booleanOptions`). */
   options?: Record<string, string>;
   booleanOptions?: string[];

@@ -117,7 +117,7 @@ export async function runCli(argv: string[], streams: CliStreams = processStream
       streams.stdout(commandHelp(command));
       return EXIT_OK;
     }
-    const format = (values.format as string | undefined) ?? 'json';
+    const format = (values.format as string | undefined) ?? command.defaultFormat ?? 'json';
     if (format !== 'json' && !command.formats?.includes(format)) {
       throw new InputError([
         {

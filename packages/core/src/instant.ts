@@ -20,7 +20,8 @@ export const instantSchema = z
   })
   .meta({ description: 'ISO 8601 date-time with Z or an offset', format: 'date-time' });
 
-const OFFSET_RE = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+// A time of day, then Z or an offset: `2026-11-23` alone (its `-23` is no offset) is a date, not an instant.
+const OFFSET_RE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 /** Epoch ms of an ISO date-time with an explicit offset, or `undefined` when it has none or is invalid. */
 export function parseInstant(text: string): number | undefined {

@@ -29,7 +29,9 @@ describe('series schema', () => {
 
   test('a local time without an offset is not an instant', () => {
     expect(parseInstant('2026-11-23T00:00:00')).toBeUndefined();
+    expect(parseInstant('2026-11-23')).toBeUndefined();
     expect(parseInstant('2026-11-23T00:00:00Z')).toBe(Date.UTC(2026, 10, 23));
+    expect(parseInstant('2026-11-23T05:30+05:30')).toBe(Date.UTC(2026, 10, 23));
   });
 
   test('unknown zones and bare offsets are refused', () => {

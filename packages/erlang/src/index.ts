@@ -1,2 +1,15 @@
-// The package API lands here; see the issue tracker for its scope.
-export {};
+export * from './chat.js';
+export * from './deferred.js';
+export * from './erlang-a.js';
+export * from './erlang-b.js';
+export * from './erlang-c.js';
+export type { ImpatientTail, ImpatientTailInput } from './impatient.js';
+export { impatientTail } from './impatient.js';
+export * from './metrics.js';
+export * from './request.js';
+export * from './search.js';
+export * from './shrinkage.js';
+export * from './sizing.js';
+export * from './special.js';
+export * from './staff.js';
+export * from './targets.js';

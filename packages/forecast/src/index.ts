@@ -1,2 +1,21 @@
-// The package API lands here; see the issue tracker for its scope.
-export {};
+export * from './aht.js';
+export * from './backtest.js';
+export * from './backtest-request.js';
+export * from './calendar.js';
+export * from './csv.js';
+export * from './forecast.js';
+export * from './forecaster.js';
+export * from './history.js';
+export * from './metrics.js';
+export * from './models/day-level.js';
+export * from './models/double-seasonal.js';
+export * from './models/model.js';
+export * from './models/regression.js';
+export * from './models/week-mean.js';
+export * from './origins.js';
+export * from './parse.js';
+export * from './quantiles.js';
+export * from './reforecast.js';
+export * from './schema.js';
+export * from './special.js';
+export * from './timeline.js';

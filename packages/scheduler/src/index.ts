@@ -1,2 +1,14 @@
-// The package API lands here; see the issue tracker for its scope.
-export {};
+export * from './breaks.js';
+export * from './curtois/index.js';
+export * from './demand.js';
+export * from './engine/index.js';
+export * from './explain.js';
+export * from './formats.js';
+export * from './mapping.js';
+export * from './options.js';
+export * from './request.js';
+export * from './response.js';
+export * from './scenario.js';
+export * from './schedule.js';
+export * from './stage1.js';
+export * from './validate/index.js';

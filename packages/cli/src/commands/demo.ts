@@ -1,35 +1,41 @@
-import { addDays, formatLocal, localDateOf, localDayIntervals, localDayLengthMinutes } from '@allhours/core';
+import { resolve } from 'node:path';
+import { formatInstant, parseInput } from '@allhours/core';
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
-
-// The sample follow-the-sun team: three sites, one week spanning the EU fall-back change.
-const SITES = [
-  { id: 'AMS', timeZone: 'Europe/Amsterdam' },
-  { id: 'NYC', timeZone: 'America/New_York' },
-  { id: 'MNL', timeZone: 'Asia/Manila' },
-];
-const WEEK_START = Date.UTC(2026, 9, 19);
+import { runPlan } from '../plan/run-plan.js';
+import { writeSamplePlan } from '../plan/sample-plan.js';
+import { planRequestSchema } from '../plan/schema.js';
+import { formatSummary } from '../plan/summary.js';
 
 export const demoCommand = defineCommand({
   name: 'demo',
-  summary: 'Run the main job on the embedded sample (three sites, one week across a DST change)',
-  help: 'Runs the pipeline on embedded sample data and prints a summary. Takes no input.',
+  summary: 'Run the whole plan on the embedded sample: a follow-the-sun desk on three sites (writes out/)',
+  help: `Generates the sample history (8 weeks of voice, chat and email for customers in Europe, the
+Americas and Asia-Pacific; seeded, so every run is the same), writes it and the plan to the output
+directory (out/ unless --out-dir), and runs \`allhours plan\` on it: forecast, staffing, a one-week roster
+for three sites (Amsterdam, New York, Manila), a what-if, and report.html. Takes no input.
+Re-run the plan alone with: allhours plan --input out/sample-plan.json`,
   request: z.object({}).strict(),
   needsInput: false,
-  run() {
-    const lines = ['allhours demo: the sample week on the 15-minute UTC grid, per site in local time', ''];
-    for (const site of SITES) {
-      const first = localDateOf(WEEK_START, site.timeZone);
-      const days = Array.from({ length: 7 }, (_, i) => addDays(first, i));
-      const cells = days.map((d) => {
-        const n = localDayIntervals(d, site.timeZone, 15).length;
-        return `${d.slice(5)} ${localDayLengthMinutes(d, site.timeZone) / 60}h/${n}q`;
-      });
-      const firstStart = localDayIntervals(days[0]!, site.timeZone, 15)[0]!;
-      lines.push(
-        `${site.id} ${site.timeZone.padEnd(17)} starts ${formatLocal(firstStart, site.timeZone)}  ${cells.join('  ')}`,
-      );
-    }
-    return { text: `${lines.join('\n')}\n` };
+  formats: ['text'],
+  defaultFormat: 'text',
+  options: { 'out-dir': 'where to write (default out/)' },
+  async run(_request, context) {
+    const dir = resolve(typeof context.options['out-dir'] === 'string' ? context.options['out-dir'] : 'out');
+    const { plan, history } = await writeSamplePlan(dir);
+    const parsed = parseInput(planRequestSchema, plan, 'sample plan');
+    const historyForReport = Object.fromEntries(
+      history.channels.map((c) => [
+        c.channel,
+        {
+          start: formatInstant(c.volumes.start),
+          intervalMinutes: c.volumes.intervalMinutes as 15 | 30,
+          values: c.volumes.values,
+        },
+      ]),
+    );
+    const result = await runPlan(parsed, { baseDir: dir, progress: context.progress, historyForReport });
+    if (context.format === 'json') return { json: result.summary };
+    return { text: formatSummary(result.summary, result.outDir) };
   },
 });

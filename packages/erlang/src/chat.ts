@@ -1,0 +1,73 @@
+import { fromTail, uniformVariants, unstaffedMetrics } from './erlang-a.js';
+import { impatientTail } from './impatient.js';
+import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis } from './metrics.js';
+
+export interface ChatInput {
+  /** Agents (integer). */
+  agents: number;
+  /** Chats arriving per second. */
+  arrivalsPerSecond: number;
+  /**
+   * Handle time of a chat when its agent has k chats open, k = 1…K (index 0 is one open chat);
+   * the length is the concurrency K.
+   */
+  ahtSecondsByConcurrency: readonly number[];
+  /** Mean patience of a waiting chatter (exponential). */
+  patienceSeconds: number;
+  answerWithinSeconds: number;
+  basis?: ServiceLevelBasis;
+}
+
+/**
+ * Total completion rate with `busy` chats spread as evenly as possible over `agents` agents:
+ * (N − r)·q/AHT_q + r·(q+1)/AHT_{q+1}, q = ⌊busy/N⌋, r = busy − qN (CCmath's "Erlang Chat" reading).
+ */
+export function chatCompletionRate(busy: number, agents: number, ahtSecondsByConcurrency: readonly number[]): number {
+  const q = Math.floor(busy / agents);
+  const r = busy - q * agents;
+  const low = q === 0 ? 0 : ((agents - r) * q) / ahtSecondsByConcurrency[q - 1]!;
+  const high = r === 0 ? 0 : (r * (q + 1)) / ahtSecondsByConcurrency[q]!;
+  return low + high;
+}
+
+/**
+ * Chat with concurrency: N agents hold up to K chats each, handle time depends on how many are open,
+ * chatters abandon after exponential patience once all N·K slots are busy. Exact birth–death model:
+ * the slots by a stable Erlang-B-like recursion, the queue by the Erlang A closed forms.
+ * Occupancy is slot utilisation E[busy slots]/(N·K). With K = 1 this is Erlang A.
+ */
+export function chatMetrics(input: ChatInput): ImpatientMetrics {
+  const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht, patienceSeconds } = input;
+  const basis = input.basis ?? 'served';
+  const slots = agents * aht.length;
+  if (lambda === 0) return uniformVariants(IDLE_QUEUE);
+  if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
+  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B; mean = E[X | X ≤ s]. The completion rate is
+  // stepped incrementally: one more busy slot moves one agent from q to q+1 open chats.
+  const rates = aht.map((h, k) => (k + 1) / h); // completion rate of an agent with k+1 chats open
+  let boundary = 1;
+  let mean = 0;
+  let level = 0; // q
+  let raised = 0; // r
+  for (let s = 1; s <= slots; s++) {
+    raised += 1;
+    if (raised > agents) {
+      level += 1;
+      raised = 1;
+    }
+    const lowRate = level === 0 ? 0 : rates[level - 1]!;
+    const completion = (agents - raised) * lowRate + raised * rates[level]!;
+    const x = lambda * boundary;
+    boundary = x / (completion + x);
+    mean += boundary * (s - mean);
+  }
+  const tail = impatientTail({
+    boundary,
+    fullRate: chatCompletionRate(slots, agents, aht),
+    arrivalRate: lambda,
+    abandonRate: 1 / patienceSeconds,
+    answerWithinSeconds: input.answerWithinSeconds,
+  });
+  const busySlots = (1 - tail.aboveBoundary) * mean + slots * tail.aboveBoundary;
+  return fromTail(tail, Math.min(1, busySlots / slots), basis);
+}

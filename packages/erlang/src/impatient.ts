@@ -1,0 +1,156 @@
+import { harmonicShift, lnGamma, stirlingCorrection } from './special.js';
+
+/**
+ * The waiting part of a queue whose callers abandon with exponential patience (rate θ) once all
+ * service capacity is in use (total service rate r). Shared by Erlang A (r = nμ) and chat (r = N·K/AHT_K).
+ *
+ * With c = r/θ and b = λ/θ the queue states above the boundary weigh π_{m+j} = π_m·q_j,
+ * q_j = bʲ / ((c+1)…(c+j)), and every metric is a positive sum over q_j (no cancellation):
+ * Σq_j = A(c,b) (Mandelbaum–Zeltyn), Σ j·q_j = E[Lq]/π_m, Σ q_j·H_j = θE[V]/π_m, … .
+ */
+
+/** Sums over q_j = yʲ/((c+1)…(c+j)), each equal to exp(logScale)·value. */
+interface QSums {
+  logScale: number;
+  /** Σ_{j≥0} q_j */
+  s0: number;
+  /** Σ_{j≥1} q_j */
+  s0Tail: number;
+  /** Σ j·q_j */
+  s1: number;
+  /** Σ q_j·H_j, H_j = Σ_{k=0}^{j} 1/(c+k): offered wait with j ahead, in units of 1/θ */
+  sVirtual: number;
+  /** Σ q_j·c/(c+j+1)·Σ_{k=1}^{j+1} 1/(c+k): wait of a served caller with j ahead, times P(served) */
+  sServed: number;
+}
+
+const EPS = 1e-17;
+
+/** ln q_{j} for the peak index j, by the log-gamma difference (the scale cancels in every ratio). */
+function logTerm(c: number, y: number, j: number): number {
+  if (j === 0) return 0;
+  if (c < 10) return j * Math.log(y) - lnGamma(c + j + 1) + lnGamma(c + 1);
+  const top = c + j;
+  // lnΓ(z+1) = (z+½)ln z − z + ½ln2π + corr(z); the difference is combined through log1p.
+  const corr = stirlingCorrection(top) - stirlingCorrection(c);
+  return j * Math.log1p((y - top) / top) - (c + 0.5) * Math.log1p(j / c) + j - corr;
+}
+
+/** Sum the q_j outwards from their largest term, so nothing overflows and O(√y) terms suffice. */
+function qSums(c: number, y: number, moments: boolean): QSums {
+  const peak = y > c ? Math.floor(y - c) : 0;
+  const logScale = logTerm(c, y, peak);
+  const invC = 1 / c;
+  let s0 = 0;
+  let s0Tail = 0;
+  let s1 = 0;
+  let sVirtual = 0;
+  let sServed = 0;
+  // Upwards from the peak: the ratio y/(c+j) is below one and falls.
+  let q = 1;
+  let g = moments ? harmonicShift(c, peak) : 0; // Σ_{k=1}^{j} 1/(c+k)
+  for (let j = peak; ; ) {
+    const inv = 1 / (c + j + 1);
+    s0 += q;
+    if (j > 0) s0Tail += q;
+    if (moments) {
+      s1 += j * q;
+      sVirtual += q * (invC + g);
+      sServed += q * c * inv * (g + inv);
+    }
+    q *= y * inv;
+    g += inv;
+    j += 1;
+    if (q <= EPS * s0 && (!moments || (q * j <= EPS * s1 && q * (invC + g) <= EPS * sVirtual))) break;
+    if (q === 0) break;
+  }
+  // Downwards from the peak: terms fall until j = 0. (Same accumulation as above, inlined: the hot loop.)
+  q = 1;
+  g = moments ? harmonicShift(c, peak) : 0;
+  for (let j = peak; j > 0; ) {
+    const inv = 1 / (c + j);
+    q *= (c + j) / y;
+    g = Math.max(0, g - inv);
+    j -= 1;
+    s0 += q;
+    if (j > 0) s0Tail += q;
+    if (moments) {
+      s1 += j * q;
+      sVirtual += q * (invC + g);
+      sServed += q * c * inv * (g + inv);
+    }
+    if (q <= EPS * s0 && (!moments || q * (invC + g) <= EPS * sVirtual)) break;
+  }
+  return { logScale, s0, s0Tail, s1, sVirtual, sServed };
+}
+
+/** Inputs of the waiting part, rates per second. */
+export interface ImpatientTailInput {
+  /** P(boundary state | at most the boundary): Erlang B for Erlang A, its chat analogue for chat. */
+  boundary: number;
+  /** Total service rate with all capacity busy (per second). */
+  fullRate: number;
+  /** Arrival rate (per second), > 0. */
+  arrivalRate: number;
+  /** Abandonment rate 1/patience (per second), > 0. */
+  abandonRate: number;
+  /** Service-level threshold t in seconds. */
+  answerWithinSeconds: number;
+}
+
+export interface ImpatientTail {
+  /** P(W > 0) */
+  waitProbability: number;
+  /** P(more callers than the boundary, i.e. somebody waiting) */
+  aboveBoundary: number;
+  /** P(abandon) */
+  abandonProbability: number;
+  /** E[Lq] */
+  queueLength: number;
+  /** E[V], E[W], E[W | served] in seconds */
+  asaVirtualSeconds: number;
+  asaServedSeconds: number;
+  asaAnsweredSeconds: number;
+  /** P(V ≤ t), P(W ≤ t, served), P(W ≤ t | served) */
+  slVirtual: number;
+  slServed: number;
+  slAnswered: number;
+}
+
+/** Every waiting metric of the impatient queue from the boundary probability (closed forms, log space). */
+export function impatientTail(input: ImpatientTailInput): ImpatientTail {
+  const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
+  const c = fullRate / theta;
+  const b = arrivalRate / theta;
+  const main = qSums(c, b, true);
+  // Σ_{x ≤ m} π_x / π_m − 1 = 1/E − 1, rescaled to the sums' scale.
+  const rest = boundary > 0 ? ((1 - boundary) / boundary) * Math.exp(-main.logScale) : Number.POSITIVE_INFINITY;
+  const denominator = rest + main.s0;
+  const waitProbability = main.s0 / denominator;
+  const queueLength = main.s1 / denominator;
+  const abandonProbability = Math.min(1, queueLength / b);
+  const asaVirtualSeconds = main.sVirtual / (theta * denominator);
+  const servedWait = main.sServed / (theta * denominator);
+  const servedShare = 1 - abandonProbability;
+  const asaAnsweredSeconds = servedShare > 0 ? servedWait / servedShare : Number.POSITIVE_INFINITY;
+
+  // Offered-wait tail: P(V > t) = π_m·A(c, b·u)·exp(b(1−u) − r·t), u = e^(−θt).
+  const u = Math.exp(-theta * t);
+  const shifted = qSums(c, b * u, false);
+  const exponent = shifted.logScale - main.logScale + b * -Math.expm1(-theta * t) - fullRate * t;
+  const virtualLate = Math.min(1, Math.exp(exponent) * (shifted.s0 / denominator));
+  const servedLate = virtualLate * (c / b) * (shifted.s0Tail / shifted.s0);
+  const slServed = Math.max(0, 1 - abandonProbability - servedLate);
+  return {
+    waitProbability,
+    aboveBoundary: main.s0Tail / denominator,
+    abandonProbability,
+    queueLength,
+    asaVirtualSeconds,
+    asaServedSeconds: abandonProbability / theta,
+    asaAnsweredSeconds,
+    slVirtual: 1 - virtualLate,
+    slServed,
+    slAnswered: servedShare > 0 ? Math.min(1, slServed / servedShare) : 0,
+  };
+}

@@ -1,0 +1,11 @@
+export * from './adapt.js';
+export * from './availability.js';
+export { availabilityChart, blockText } from './charts/availability.js';
+export { type BandChartInput, bandChart, type QuantileForecast } from './charts/band.js';
+export { type BarChartInput, type BarSeries, barChart } from './charts/bars.js';
+export { type GanttInput, type GanttRow, type GanttShift, rosterGantt } from './charts/gantt.js';
+export { coverageHeatmap, type HeatmapInput } from './charts/heatmap.js';
+export { type ServiceLevelChartInput, serviceLevelChart } from './charts/service-level.js';
+export * from './data.js';
+export { nightsAndWeekends, overallServiceLevel, shortAgentHours } from './metrics.js';
+export { renderReport } from './report.js';

@@ -1,0 +1,103 @@
+/**
+ * HiGHS (WebAssembly) on a built MIP: structured CSR input (no LP text), an optional start
+ * vector, a time limit, and the MIP dual bound back. The Wasm runtime is loaded once and reloaded
+ * after a native failure, since an aborted Wasm instance cannot be reused.
+ */
+import highsImport from 'highs';
+import type { LpBuilder } from './lp.js';
+
+// The package's types describe its CommonJS build; the ESM build's default export is the loader.
+type Loader = (typeof highsImport)['default'];
+const loadHighs = ((highsImport as unknown as { default?: Loader }).default ?? highsImport) as unknown as Loader;
+type Highs = Awaited<ReturnType<Loader>>;
+
+let runtime: Promise<Highs> | undefined;
+
+export interface MipRun {
+  status: 'optimal' | 'feasible' | 'infeasible' | 'timeLimit' | 'error';
+  /** Best solution found (undefined when none). */
+  colValue?: Float64Array;
+  objective: number;
+  /** Proven lower bound on the objective (incl. offset). */
+  bound: number;
+  message?: string;
+}
+
+export interface MipOptions {
+  timeLimitSeconds: number;
+  seed?: number;
+  start?: Float64Array;
+  /** Solve the LP relaxation only. */
+  relax?: boolean;
+  relativeGap?: number;
+}
+
+export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipRun> {
+  runtime ??= loadHighs();
+  const highs = await runtime;
+  const model = highs.createModel({
+    numCols: lp.numCols,
+    numRows: lp.numRows,
+    offset: lp.offset,
+    colCost: Float64Array.from(lp.colCost),
+    colLower: Float64Array.from(lp.colLower),
+    colUpper: Float64Array.from(lp.colUpper),
+    rowLower: Float64Array.from(lp.rowLower),
+    rowUpper: Float64Array.from(lp.rowUpper),
+    matrix: {
+      format: 'csr',
+      numRows: lp.numRows,
+      numCols: lp.numCols,
+      starts: Int32Array.from(lp.starts),
+      indices: Int32Array.from(lp.index),
+      values: Float64Array.from(lp.value),
+    },
+    ...(options.relax ? {} : { integrality: Int32Array.from(lp.integrality) }),
+  });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.01, options.timeLimitSeconds),
+      random_seed: options.seed ?? 0,
+      mip_rel_gap: options.relativeGap ?? 1e-6,
+    });
+    if (options.start && !options.relax) model.setSolution({ colValue: options.start });
+    const { modelStatus } = model.run();
+    const codes = highs.constants.modelStatus;
+    const primal = Number(model.info.get('primal_solution_status'));
+    const hasSolution = primal === 2;
+    const objective = hasSolution ? model.getObjectiveValue() : Number.POSITIVE_INFINITY;
+    let bound = Number.NEGATIVE_INFINITY;
+    if (modelStatus === codes.optimal) bound = objective;
+    else if (!options.relax) {
+      const dual = Number(model.info.get('mip_dual_bound'));
+      if (Number.isFinite(dual)) bound = dual;
+    }
+    const colValue = hasSolution ? Float64Array.from(model.getSolution().colValue) : undefined;
+    const status =
+      modelStatus === codes.optimal
+        ? 'optimal'
+        : modelStatus === codes.infeasible
+          ? 'infeasible'
+          : modelStatus === codes.timeLimit
+            ? 'timeLimit'
+            : hasSolution
+              ? 'feasible'
+              : 'error';
+    return { status, ...(colValue ? { colValue } : {}), objective, bound };
+  } catch (e) {
+    runtime = undefined;
+    return {
+      status: 'error',
+      objective: Number.POSITIVE_INFINITY,
+      bound: Number.NEGATIVE_INFINITY,
+      message: String(e),
+    };
+  } finally {
+    try {
+      model.dispose();
+    } catch {
+      runtime = undefined;
+    }
+  }
+}

@@ -1,0 +1,398 @@
+import {
+  deadlineIn,
+  formatInstant,
+  formatLocal,
+  MINUTE_MS,
+  type Progress,
+  parseInput,
+  silentProgress,
+  weekdayOf,
+} from '@allhours/core';
+import { type BreakShift, placeBreaks } from './breaks.js';
+import { buildDemand, coveredIntervals, type Demand } from './demand.js';
+import { type Assignment, solve as engineSolve, OFF, rosterModelSchema } from './engine/index.js';
+import { coverageDiagnostics, explainInfeasible } from './explain.js';
+import { buildRosterModel, type RosterMapping } from './mapping.js';
+import { buildCatalog, type ShiftCatalog } from './options.js';
+import { type ScheduleRequest, scheduleRequestSchema } from './request.js';
+import type { AssignmentOut, CoverageOut, ScheduleResponse, ScheduleStatus, SoftViolation } from './response.js';
+import { serviceLevels } from './service-level.js';
+import { type PlanType, planShifts, planTypes, type Stage1Result, underWeightOf } from './stage1.js';
+
+/**
+ * The contact-center pipeline: shift options (local → UTC) → stage 1 LP (bound, pruning) → the
+ * engine's roster solver on the mapped model → stage 3 breaks → coverage, service level, KPIs.
+ */
+export interface ScheduleOptions {
+  progress?: Progress;
+  /** Keep only stage 1's shift types (and their neighbours) when there are more types than this. */
+  pruneAbove?: number;
+}
+
+/** Parse a raw request (InputError naming the field) and schedule it. */
+export async function scheduleInput(input: unknown, options: ScheduleOptions = {}): Promise<ScheduleResponse> {
+  return schedule(parseInput(scheduleRequestSchema, input, 'request'), options);
+}
+
+/** Types stage 1 uses, plus the neighbouring start times of the same template and channel. */
+export function pruneTypes(catalog: ShiftCatalog, types: PlanType[], stage1: Stage1Result): PlanType[] {
+  if (stage1.status !== 'optimal') return types;
+  const used = new Set(types.filter((_, k) => stage1.counts[k]!.some((x) => x > 1e-6)).map((t) => t.id));
+  const keep = new Set(used);
+  const groups = new Map<string, PlanType[]>();
+  for (const t of types) {
+    const p = catalog.patterns[t.pattern]!;
+    const key = `${p.siteId}|${p.templateId}|${t.channel}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => catalog.patterns[a.pattern]!.startMinute - catalog.patterns[b.pattern]!.startMinute);
+    list.forEach((t, i) => {
+      if (!used.has(t.id)) return;
+      if (i > 0) keep.add(list[i - 1]!.id);
+      if (i + 1 < list.length) keep.add(list[i + 1]!.id);
+    });
+  }
+  return types.filter((t) => keep.has(t.id));
+}
+
+function shares(catalog: ShiftCatalog, types: PlanType[], stage1: Stage1Result, agents: number) {
+  let nights = 0;
+  let weekends = 0;
+  types.forEach((t, k) => {
+    stage1.counts[k]!.forEach((x, d) => {
+      if (catalog.patterns[t.pattern]!.night) nights += x;
+      if (weekdayOf(catalog.dates[d]!) >= 6) weekends += x;
+    });
+  });
+  return { nightsPerAgent: nights / Math.max(1, agents), weekendShiftsPerAgent: weekends / Math.max(1, agents) };
+}
+
+interface Placed {
+  agent: number;
+  day: number;
+  type: PlanType;
+}
+
+function emptyKpis(stage1?: Stage1Result) {
+  return {
+    underCoverageAgentHours: 0,
+    overCoverageAgentHours: 0,
+    underCoverageAgentHoursByChannel: {},
+    cost: 0,
+    costBySite: {} as Record<string, number>,
+    shifts: 0,
+    nightsPerAgent: {},
+    weekendShiftsPerAgent: {},
+    objectiveComponents: {},
+    stage1: {
+      backend: stage1?.backend ?? 'none',
+      seconds: stage1?.seconds ?? 0,
+      lowerBound: stage1 && Number.isFinite(stage1.lowerBound) ? stage1.lowerBound : null,
+      columns: stage1?.columns ?? 0,
+      rows: stage1?.rows ?? 0,
+    },
+    stage2: { seconds: 0, shiftTypes: 0, shiftTypesBeforePruning: 0, status: 'not run' },
+    diagnostics: [] as string[],
+  };
+}
+
+export async function schedule(request: ScheduleRequest, options: ScheduleOptions = {}): Promise<ScheduleResponse> {
+  const progress = options.progress ?? silentProgress;
+  const deadline = deadlineIn(request.solver.timeLimitSeconds);
+  const catalog = buildCatalog(request);
+  const demand = buildDemand(request);
+  const allTypes = planTypes(request, catalog);
+
+  progress.update('stage 1', undefined, `shift planning LP over ${allTypes.length} shift types`);
+  const stage1 = await planShifts(request, catalog, demand, allTypes, {
+    timeLimitSeconds: Math.max(1, request.solver.timeLimitSeconds / 4),
+  });
+  progress.done(
+    'stage 1',
+    `lower bound ${stage1.lowerBound.toFixed(1)} (${stage1.backend}, ${stage1.seconds.toFixed(1)} s)`,
+  );
+
+  const types = allTypes.length > (options.pruneAbove ?? 90) ? pruneTypes(catalog, allTypes, stage1) : allTypes;
+  const mapping = buildRosterModel(
+    request,
+    catalog,
+    demand,
+    types,
+    shares(catalog, allTypes, stage1, request.agents.length),
+  );
+  const kpis = emptyKpis(stage1);
+  kpis.stage2.shiftTypes = types.length;
+  kpis.stage2.shiftTypesBeforePruning = allTypes.length;
+  kpis.diagnostics = coverageDiagnostics(request, demand, mapping);
+  if (mapping.blockedByHandover > 0)
+    kpis.diagnostics.push(
+      `${mapping.blockedByHandover} shift options are unusable: no other shift of their channel overlaps their end by ${request.rules.handoverOverlapMinutes} min (handover)`,
+    );
+
+  const findings = explainInfeasible(request, catalog, mapping);
+  const infeasible = (status: 'infeasible' | 'timeLimit', explanation: string[]): ScheduleResponse => ({
+    status,
+    objective: null,
+    lowerBound: Number.isFinite(stage1.lowerBound) ? stage1.lowerBound : null,
+    gap: null,
+    assignments: [],
+    coverage: coverageOf(demand, []),
+    kpis,
+    violations: [],
+    explanation,
+  });
+  if (findings.length > 0) return infeasible('infeasible', findings);
+
+  const model = parseInput(rosterModelSchema, mapping.model, 'roster model');
+  const started = Date.now();
+  const result = await engineSolve(model, {
+    timeLimitSeconds: Math.max(1, deadline.remainingMs() / 1000 - 0.5),
+    seed: request.solver.seed,
+    progress,
+  });
+  kpis.stage2.seconds = (Date.now() - started) / 1000;
+  kpis.stage2.status = result.status;
+  if (!Number.isFinite(result.objective)) {
+    const proven = result.status === 'infeasible';
+    return infeasible(proven ? 'infeasible' : 'timeLimit', [
+      proven
+        ? 'the roster rules cannot all hold together for these agents (the solver proved it); first hard-rule conflicts of the best attempt:'
+        : `no roster meeting every hard rule was found within ${request.solver.timeLimitSeconds} s; first hard-rule conflicts of the best attempt:`,
+      ...result.violations.slice(0, 10).map((v) => describeEngineViolation(v, catalog)),
+      ...kpis.diagnostics.slice(0, 5),
+    ]);
+  }
+
+  const placed = placedShifts(result.assignment, mapping);
+  const assignments = toAssignments(request, catalog, demand, placed);
+  const coverage = coverageOf(
+    demand,
+    assignments.map((a) => a.internal),
+  );
+  serviceLevels(request, demand, coverage);
+  fillKpis(kpis, request, catalog, demand, placed, coverage);
+  kpis.objectiveComponents = { ...result.components, uncoverable: mapping.uncoverablePenalty };
+
+  const objective = result.objective + mapping.uncoverablePenalty;
+  const engineBound = result.lowerBound + mapping.uncoverablePenalty;
+  const candidates = [engineBound, stage1.lowerBound].filter((x) => Number.isFinite(x));
+  const lowerBound = candidates.length ? Math.min(objective, Math.max(...candidates)) : null;
+  const gap = lowerBound === null ? null : Math.max(0, (objective - lowerBound) / Math.max(1, Math.abs(objective)));
+  const status: ScheduleStatus =
+    gap !== null && gap <= 1e-6 ? 'optimal' : result.status === 'optimal' ? 'optimal' : result.status;
+  return {
+    status,
+    objective,
+    lowerBound,
+    gap,
+    assignments: assignments.map((a) => a.out),
+    coverage,
+    kpis,
+    violations: softViolations(request, catalog, demand, model, result, coverage),
+  };
+}
+
+function describeEngineViolation(
+  v: { rule: string; employee?: string; day?: number; message: string },
+  catalog: ShiftCatalog,
+): string {
+  const who = v.employee ? `agent ${v.employee}` : '';
+  const when = v.day !== undefined ? ` on ${catalog.dates[v.day]}` : '';
+  return `${v.rule}: ${who}${when}: ${v.message}`;
+}
+
+function placedShifts(assignment: Assignment, mapping: RosterMapping): Placed[] {
+  const out: Placed[] = [];
+  assignment.forEach((row, agent) => {
+    row.forEach((t, day) => {
+      if (t !== OFF) out.push({ agent, day, type: mapping.types[t]! });
+    });
+  });
+  return out;
+}
+
+interface InternalShift {
+  channel: string;
+  start: number;
+  end: number;
+  breaks: { start: number; end: number }[];
+}
+
+function toAssignments(
+  request: ScheduleRequest,
+  catalog: ShiftCatalog,
+  demand: Demand,
+  placed: Placed[],
+): { out: AssignmentOut; internal: InternalShift }[] {
+  const templates = new Map(request.templates.map((t) => [t.id, t]));
+  const shifts: BreakShift[] = placed.map((p) => {
+    const inst = catalog.instances[p.type.pattern]![p.day]!;
+    return {
+      channel: p.type.channel,
+      start: inst.start,
+      end: inst.end,
+      template: templates.get(catalog.patterns[p.type.pattern]!.templateId)!,
+    };
+  });
+  // Surplus before breaks, so breaks go where coverage can spare them.
+  const surplus = new Map(demand.channels.map((c) => [c.channel, c.required.map((r) => -r)]));
+  for (const s of shifts) {
+    const row = surplus.get(s.channel);
+    const [a, b] = coveredIntervals(demand, s.start, s.end);
+    if (row) for (let i = a; i < b; i++) row[i]!++;
+  }
+  const breaks = placeBreaks(shifts, {
+    origin: demand.origin,
+    intervalMinutes: demand.intervalMinutes,
+    intervals: demand.intervals,
+    surplus,
+  });
+  const out = placed.map((p, k) => {
+    const s = shifts[k]!;
+    const site = catalog.siteOf.get(catalog.patterns[p.type.pattern]!.siteId)!;
+    return {
+      out: {
+        agentId: request.agents[p.agent]!.id,
+        siteId: site.id,
+        templateId: s.template.id,
+        channel: s.channel,
+        start: formatInstant(s.start),
+        end: formatInstant(s.end),
+        localStart: formatLocal(s.start, site.timeZone),
+        localEnd: formatLocal(s.end, site.timeZone),
+        breaks: breaks[k]!.map((b) => ({ start: formatInstant(b.start), end: formatInstant(b.end) })),
+      },
+      internal: { channel: s.channel, start: s.start, end: s.end, breaks: breaks[k]! },
+    };
+  });
+  return out.sort((a, b) => a.internal.start - b.internal.start || a.out.agentId.localeCompare(b.out.agentId));
+}
+
+/** On duty per (channel, interval): whole interval inside the shift and not touched by a break. */
+export function coverageOf(demand: Demand, shifts: InternalShift[]): CoverageOut[] {
+  const step = demand.intervalMinutes * MINUTE_MS;
+  const counts = new Map(demand.channels.map((c) => [c.channel, new Array<number>(demand.intervals).fill(0)]));
+  for (const s of shifts) {
+    const row = counts.get(s.channel);
+    if (!row) continue;
+    const [a, b] = coveredIntervals(demand, s.start, s.end);
+    for (let i = a; i < b; i++) {
+      const from = demand.origin + i * step;
+      if (!s.breaks.some((br) => br.start < from + step && br.end > from)) row[i]!++;
+    }
+  }
+  return demand.channels.flatMap((c) =>
+    c.required.map((required, i) => ({
+      channel: c.channel,
+      start: formatInstant(demand.origin + i * step),
+      required,
+      scheduled: counts.get(c.channel)![i]!,
+      serviceLevel: null,
+    })),
+  );
+}
+
+function fillKpis(
+  kpis: ReturnType<typeof emptyKpis>,
+  request: ScheduleRequest,
+  catalog: ShiftCatalog,
+  demand: Demand,
+  placed: Placed[],
+  coverage: CoverageOut[],
+): void {
+  const hours = demand.intervalMinutes / 60;
+  const byChannel: Record<string, number> = {};
+  let under = 0;
+  let over = 0;
+  for (const c of coverage) {
+    const u = Math.max(0, c.required - c.scheduled) * hours;
+    under += u;
+    over += Math.max(0, c.scheduled - c.required) * hours;
+    byChannel[c.channel] = (byChannel[c.channel] ?? 0) + u;
+  }
+  kpis.underCoverageAgentHours = under;
+  kpis.overCoverageAgentHours = over;
+  kpis.underCoverageAgentHoursByChannel = byChannel;
+  const nights: Record<string, number> = {};
+  const weekends: Record<string, number> = {};
+  for (const a of request.agents) {
+    nights[a.id] = 0;
+    weekends[a.id] = 0;
+  }
+  let cost = 0;
+  const costBySite: Record<string, number> = Object.fromEntries(request.sites.map((s) => [s.id, 0]));
+  for (const p of placed) {
+    const id = request.agents[p.agent]!.id;
+    const pay = catalog.instances[p.type.pattern]![p.day]!.cost;
+    cost += pay;
+    costBySite[catalog.patterns[p.type.pattern]!.siteId]! += pay;
+    if (catalog.patterns[p.type.pattern]!.night) nights[id]!++;
+    if (weekdayOf(catalog.dates[p.day]!) >= 6) weekends[id]!++;
+  }
+  kpis.cost = cost;
+  kpis.costBySite = costBySite;
+  kpis.shifts = placed.length;
+  kpis.nightsPerAgent = nights;
+  kpis.weekendShiftsPerAgent = weekends;
+}
+
+function softViolations(
+  request: ScheduleRequest,
+  catalog: ShiftCatalog,
+  demand: Demand,
+  model: ReturnType<typeof rosterModelSchema.parse>,
+  result: Awaited<ReturnType<typeof engineSolve>>,
+  coverage: CoverageOut[],
+): SoftViolation[] {
+  const out: SoftViolation[] = [];
+  const step = demand.intervalMinutes * MINUTE_MS;
+  // Coverage shortfalls, merged into blocks per channel.
+  let k = 0;
+  for (const ch of demand.channels) {
+    const weight = underWeightOf(request, ch.channel);
+    let block: { from: number; to: number; missing: number } | undefined;
+    const flush = () => {
+      if (!block) return;
+      out.push({
+        rule: 'coverage',
+        channel: ch.channel,
+        start: formatInstant(demand.origin + block.from * step),
+        end: formatInstant(demand.origin + block.to * step),
+        weight: block.missing * weight,
+        message: `${ch.channel}: ${block.missing} agent-intervals short`,
+      });
+      block = undefined;
+    };
+    for (let i = 0; i < demand.intervals; i++, k++) {
+      const missing = Math.max(0, coverage[k]!.required - coverage[k]!.scheduled);
+      if (missing === 0) flush();
+      else if (block) {
+        block.to = i + 1;
+        block.missing += missing;
+      } else block = { from: i, to: i + 1, missing };
+    }
+    flush();
+  }
+  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
+  const employeeIndex = new Map(model.employees.map((e, i) => [e.id, i]));
+  for (const r of model.requests) {
+    const worked = result.assignment[employeeIndex.get(r.employee)!]![r.day]!;
+    const hit = r.type === undefined ? worked !== OFF : worked === typeIndex.get(r.type);
+    if (hit !== r.on)
+      out.push({
+        rule: 'preference',
+        agentId: r.employee,
+        start: catalog.dates[r.day]!,
+        weight: r.weight,
+        message: `${r.employee} ${r.on ? 'wanted to work' : 'wanted not to work'}${r.type ? ` ${r.type}` : ''} on ${catalog.dates[r.day]}`,
+      });
+  }
+  if ((result.components.fairness ?? 0) > 0)
+    out.push({
+      rule: 'fairness',
+      weight: result.components.fairness,
+      message: 'some agents work more night or weekend shifts than the fair share',
+    });
+  return out;
+}

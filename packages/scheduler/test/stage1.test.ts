@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemand } from '../src/demand.js';
+import { buildCatalog } from '../src/options.js';
+import { planShifts, planTypes } from '../src/stage1.js';
+import { flatRequirement, parsed, smallRequest } from './helpers.js';
+
+describe('stage 1: shift planning LP', () => {
+  it('javascript-lp-solver and HiGHS agree on the LP bound', async () => {
+    const start = '2026-03-23T00:00:00Z';
+    const request = parsed(
+      smallRequest(
+        { requirements: [flatRequirement('voice', start, 2, 30, (h) => (h >= 8 && h < 18 ? 3 : 1))] },
+        { days: 2, agents: 4 },
+      ),
+    );
+    const catalog = buildCatalog(request);
+    const demand = buildDemand(request);
+    const types = planTypes(request, catalog);
+    const js = await planShifts(request, catalog, demand, types, { backend: 'jsLpSolver' });
+    const highs = await planShifts(request, catalog, demand, types, { backend: 'highs' });
+    expect(js.status).toBe('optimal');
+    expect(highs.status).toBe('optimal');
+    expect(js.lowerBound).toBeCloseTo(highs.lowerBound, 3);
+    // Every required agent-interval costs at least half an hour of pay (20/h → 10) or its under-coverage
+    // penalty (100): 2 days × (20 intervals × 3 + 28 × 1) = 176 agent-intervals → at least 1,760.
+    expect(highs.lowerBound).toBeGreaterThanOrEqual(1760);
+    expect(highs.counts.flat().some((x) => x > 0)).toBe(true);
+  });
+});
