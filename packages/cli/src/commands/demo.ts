@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatInstant, parseInput } from '@allhours/core';
+import { aggregate, formatInstant, parseInput } from '@allhours/core';
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
 import { runPlan } from '../plan/run-plan.js';
