@@ -25,14 +25,14 @@ Re-run the plan alone with: allhours plan --input out/sample-plan.json`,
     const { plan, history } = await writeSamplePlan(dir);
     const parsed = parseInput(planRequestSchema, plan, 'sample plan');
     const historyForReport = Object.fromEntries(
-      history.channels.map((c) => [
-        c.channel,
-        {
-          start: formatInstant(c.volumes.start),
-          intervalMinutes: c.volumes.intervalMinutes as 15 | 30,
-          values: c.volumes.values,
-        },
-      ]),
+      history.channels.map((c) => {
+        // Shown on the plan's grid, so history and forecast count contacts per the same interval length.
+        const onGrid = aggregate(c.volumes, parsed.intervalMinutes);
+        return [
+          c.channel,
+          { start: formatInstant(onGrid.start), intervalMinutes: parsed.intervalMinutes, values: onGrid.values },
+        ];
+      }),
     );
     const result = await runPlan(parsed, { baseDir: dir, progress: context.progress, historyForReport });
     if (context.format === 'json') return { json: result.summary };
