@@ -12,21 +12,29 @@ export interface Series {
   values: number[];
 }
 
-export const seriesSchema = z
-  .object({
-    start: instantSchema,
-    intervalMinutes: intervalMinutesSchema,
-    values: z.array(z.number().finite()),
-  })
-  .superRefine((s, ctx) => {
-    if (!isOnGrid(s.start, s.intervalMinutes)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['start'],
-        message: `${formatInstant(s.start)} is not on the ${s.intervalMinutes}-minute UTC grid`,
-      });
-    }
-  });
+/**
+ * A series schema whose values follow `value` (numbers, or numbers and nulls for "not measured"), with
+ * the start checked against the UTC grid. Every series schema in the project is built here.
+ */
+export function seriesSchemaOf<V extends z.ZodType>(value: V) {
+  return z
+    .object({
+      start: instantSchema,
+      intervalMinutes: intervalMinutesSchema,
+      values: z.array(value),
+    })
+    .superRefine((s, ctx) => {
+      if (!isOnGrid(s.start, s.intervalMinutes)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['start'],
+          message: `${formatInstant(s.start)} is not on the ${s.intervalMinutes}-minute UTC grid`,
+        });
+      }
+    });
+}
+
+export const seriesSchema = seriesSchemaOf(z.number().finite());
 
 export type SeriesInput = z.input<typeof seriesSchema>;
 

@@ -1,11 +1,10 @@
 import {
-  formatInstant,
   instantSchema,
   intervalMinutesSchema,
-  isOnGrid,
   localDateSchema,
   localTimeSchema,
   seriesSchema,
+  seriesSchemaOf,
   timeZoneSchema,
 } from '@allhours/core';
 import { z } from 'zod';
@@ -19,21 +18,7 @@ const finite = z.number().finite();
 const fraction = z.number().min(0).max(1);
 
 /** A series whose values may be `null` where nothing was measured (service level with no contacts). */
-export const optionalValueSeriesSchema = z
-  .object({
-    start: instantSchema,
-    intervalMinutes: intervalMinutesSchema,
-    values: z.array(finite.nullable()),
-  })
-  .superRefine((s, ctx) => {
-    if (!isOnGrid(s.start, s.intervalMinutes)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['start'],
-        message: `${formatInstant(s.start)} is not on the ${s.intervalMinutes}-minute UTC grid`,
-      });
-    }
-  });
+export const optionalValueSeriesSchema = seriesSchemaOf(finite.nullable());
 
 export const quantileForecastSchema = z
   .object({
