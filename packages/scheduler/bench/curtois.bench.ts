@@ -12,6 +12,8 @@ import { evaluate } from '../src/engine/evaluate.js';
 import { solve } from '../src/engine/solve.js';
 
 const { values } = parseArgs({
+  // `pnpm bench:x -- --flag` passes the `--` through: skip it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     instances: { type: 'string', default: '1-12' },
     'time-limit': { type: 'string' },

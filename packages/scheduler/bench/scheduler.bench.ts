@@ -43,6 +43,8 @@ interface Row {
 }
 
 const { values } = parseArgs({
+  // `pnpm bench:x -- --flag` passes the `--` through: skip it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     size: { type: 'string' },
     sizes: { type: 'string', default: '60,300,1000' },
