@@ -1,5 +1,6 @@
 /**
- * `pnpm bench:erlang`: staffing speed against two baselines measured in the same run.
+ * `pnpm bench:erlang`: staffing speed against two baselines measured in the same run (sampled in
+ * alternation with what they are compared to, so load from other processes does not skew the ratios).
  *   bare    — the practical limit: a hand-written incremental Erlang-B recursion loop (B(n+1) from B(n) in
  *             O(1), target checked in O(1)), with no validation, no continuous requirement, nothing else.
  *   naive   — the textbook: Erlang C from Aⁿ/n! and Σ Aᵏ/k! recomputed for every candidate n.
@@ -13,28 +14,43 @@ import { erlangA, erlangB, type StaffRequestInput, sizeErlangA, staff } from '@a
 const INTERVALS = 672;
 const INTERVAL_SECONDS = 900;
 
-/** Median wall time in ms of `fn`, repeated in batches long enough to time. */
-function time(fn: () => unknown, minMs = 300): number {
-  // Warm up first (JIT tiers), so the figure is the steady state, not compilation.
-  const warm = performance.now() + minMs;
+/** Repetitions of `fn` that take at least 30 ms, after a warm-up (JIT tiers): the steady state, not compilation. */
+function calibrate(fn: () => unknown, warmMs: number): number {
+  const warm = performance.now() + warmMs;
   while (performance.now() < warm) fn();
   let reps = 1;
   for (;;) {
     const start = performance.now();
     for (let i = 0; i < reps; i++) fn();
-    const elapsed = performance.now() - start;
-    if (elapsed > 30) break;
+    if (performance.now() - start > 30) return reps;
     reps *= 2;
   }
-  const samples: number[] = [];
-  const until = performance.now() + minMs;
+}
+
+/**
+ * Median wall times in ms of several functions, sampled in alternation (a, b, a, b, …) so a burst of
+ * load from other processes on this shared machine hits every figure alike and the ratios stay fair.
+ */
+function timeTogether(fns: (() => unknown)[], minMs = 300): number[] {
+  const reps = fns.map((fn) => calibrate(fn, minMs));
+  const samples: number[][] = fns.map(() => []);
+  const until = performance.now() + minMs * fns.length;
   do {
-    const start = performance.now();
-    for (let i = 0; i < reps; i++) fn();
-    samples.push((performance.now() - start) / reps);
-  } while (performance.now() < until || samples.length < 5);
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      for (let i = 0; i < reps[k]!; i++) fn();
+      samples[k]!.push((performance.now() - start) / reps[k]!);
+    });
+  } while (performance.now() < until || samples[0]!.length < 5);
+  return samples.map((s) => {
+    s.sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)]!;
+  });
+}
+
+/** Median wall time in ms of `fn` alone. */
+function time(fn: () => unknown, minMs = 300): number {
+  return timeTogether([fn], minMs)[0]!;
 }
 
 // A week of volumes per 15 minutes: a daily double peak, quieter weekends, seeded noise.
@@ -132,14 +148,13 @@ console.log(`@allhours/erlang benchmark (node ${process.version}); median wall t
 
 // 1. A week for four channels.
 const peak = Math.max(...loads.flat());
-const tStaff = time(() => staff(request));
+const [tStaff, tBare] = timeTogether([() => staff(request), () => sizeAll(bareSize, [0, 1, 2, 3])]);
 /** Size every interval of the given channels with a baseline; the sum keeps the work observable. */
 function sizeAll(size: (a: number, aht: number) => number, channels: number[]): number {
   let total = 0;
   for (const c of channels) for (const a of loads[c]!) total += size(a, ahts[c]!);
   return total;
 }
-const tBare = time(() => sizeAll(bareSize, [0, 1, 2, 3]));
 const tNaive = time(() => sizeAll(naiveSize, [0, 1, 2, 3]), 1000);
 const naiveFailures = loads
   .flat()
@@ -162,8 +177,7 @@ console.log(
 // 1b. Channel by channel, each against the bare loop over its own loads.
 request.channels.forEach((channel, c) => {
   const alone: StaffRequestInput = { intervalMinutes: 15, channels: [channel] };
-  const tAlone = time(() => staff(alone));
-  const tAloneBare = time(() => sizeAll(bareSize, [c]));
+  const [tAlone, tAloneBare] = timeTogether([() => staff(alone), () => sizeAll(bareSize, [c])]);
   console.log(
     `   ${channel.name.padEnd(8)} (${channel.model.padEnd(7)}) staff() ${fmt(tAlone).padStart(9)}, bare ${fmt(tAloneBare).padStart(9)}, ratio ${ratio(tAlone, tAloneBare)}`,
   );
@@ -182,15 +196,15 @@ const A = 3000;
 const erlangAInput = { erlangs: A, ahtSeconds: 180, patienceSeconds: 120 };
 const sized = sizeErlangA(erlangAInput, { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonRate: 0.02 });
 const n = sized.agents;
-const tEvalA = time(() => erlangA({ ...erlangAInput, agents: n, answerWithinSeconds: 20 }));
-const tSizeA = time(() =>
-  sizeErlangA(erlangAInput, { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonRate: 0.02 }),
-);
-const tBareB = time(() => {
-  let b = 1;
-  for (let k = 1; k <= n; k++) b = (A * b) / (k + A * b);
-  return b;
-});
+const [tEvalA, tSizeA, tBareB] = timeTogether([
+  () => erlangA({ ...erlangAInput, agents: n, answerWithinSeconds: 20 }),
+  () => sizeErlangA(erlangAInput, { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonRate: 0.02 }),
+  () => {
+    let b = 1;
+    for (let k = 1; k <= n; k++) b = (A * b) / (k + A * b);
+    return b;
+  },
+]);
 const naiveA = () => {
   // Textbook stationary distribution π_j ∝ Aʲ/j! (j ≤ n), then the abandonment products.
   let factorial = 1;

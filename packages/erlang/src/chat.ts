@@ -42,24 +42,24 @@ export function chatMetrics(input: ChatInput): ImpatientMetrics {
   const slots = agents * aht.length;
   if (lambda === 0) return uniformVariants(IDLE_QUEUE);
   if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
-  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B; mean = E[X | X ≤ s]. The completion rate is
-  // stepped incrementally: one more busy slot moves one agent from q to q+1 open chats.
-  const rates = aht.map((h, k) => (k + 1) / h); // completion rate of an agent with k+1 chats open
+  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B; mean = E[X | X ≤ s].
   let boundary = 1;
   let mean = 0;
-  let level = 0; // q
-  let raised = 0; // r
-  for (let s = 1; s <= slots; s++) {
-    raised += 1;
-    if (raised > agents) {
-      level += 1;
-      raised = 1;
+  let s = 0;
+  let lowRate = 0; // completion rate of an agent with q chats open (q = level)
+  // Level q: one more busy slot moves one agent from q to q+1 open chats, so within a level the
+  // completion rate grows linearly: N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
+  for (let level = 0; level < aht.length; level++) {
+    const highRate = (level + 1) / aht[level]!;
+    const base = agents * lowRate;
+    const gain = highRate - lowRate;
+    for (let raised = 1; raised <= agents; raised++) {
+      s += 1;
+      const x = lambda * boundary;
+      boundary = x / (base + raised * gain + x);
+      mean += boundary * (s - mean);
     }
-    const lowRate = level === 0 ? 0 : rates[level - 1]!;
-    const completion = (agents - raised) * lowRate + raised * rates[level]!;
-    const x = lambda * boundary;
-    boundary = x / (completion + x);
-    mean += boundary * (s - mean);
+    lowRate = highRate;
   }
   const tail = impatientTail({
     boundary,

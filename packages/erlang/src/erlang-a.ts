@@ -62,8 +62,11 @@ export function unstaffedMetrics(
   };
 }
 
-/** Erlang A from a known Erlang B value B(n, A), so a search can update B incrementally. */
-export function erlangAMetricsFromB(blocking: number, input: ErlangAInput): ImpatientMetrics {
+/**
+ * Erlang A from a known Erlang B value B(n, A), so a search can update B incrementally.
+ * `waits = false` (searches without an ASA target): the ASA variants other than `served` are NaN.
+ */
+export function erlangAMetricsFromB(blocking: number, input: ErlangAInput, waits = true): ImpatientMetrics {
   const { agents, erlangs, ahtSeconds, patienceSeconds, answerWithinSeconds } = input;
   const basis = input.basis ?? 'served';
   if (erlangs === 0) {
@@ -74,13 +77,16 @@ export function erlangAMetricsFromB(blocking: number, input: ErlangAInput): Impa
   }
   const arrivalRate = erlangs / ahtSeconds;
   if (agents === 0) return unstaffedMetrics(arrivalRate, patienceSeconds, basis);
-  const tail = impatientTail({
-    boundary: blocking,
-    fullRate: agents / ahtSeconds,
-    arrivalRate,
-    abandonRate: 1 / patienceSeconds,
-    answerWithinSeconds,
-  });
+  const tail = impatientTail(
+    {
+      boundary: blocking,
+      fullRate: agents / ahtSeconds,
+      arrivalRate,
+      abandonRate: 1 / patienceSeconds,
+      answerWithinSeconds,
+    },
+    waits,
+  );
   // Occupancy under abandonment is carried load over agents, ρ(1 − P(abandon)), not A/n.
   return fromTail(tail, Math.min(1, (erlangs * (1 - tail.abandonProbability)) / agents), basis);
 }

@@ -36,8 +36,11 @@ function logTerm(c: number, y: number, j: number): number {
   return j * Math.log1p((y - top) / top) - (c + 0.5) * Math.log1p(j / c) + j - corr;
 }
 
-/** Sum the q_j outwards from their largest term, so nothing overflows and O(√y) terms suffice. */
-function qSums(c: number, y: number, moments: boolean): QSums {
+/**
+ * Sum the q_j outwards from their largest term, so nothing overflows and O(√y) terms suffice.
+ * `moments`: 0 only Σq_j, 1 also Σj·q_j (queue length, abandonment), 2 also the wait sums (ASA).
+ */
+function qSums(c: number, y: number, moments: 0 | 1 | 2): QSums {
   const peak = y > c ? Math.floor(y - c) : 0;
   const logScale = logTerm(c, y, peak);
   const invC = 1 / c;
@@ -48,38 +51,39 @@ function qSums(c: number, y: number, moments: boolean): QSums {
   let sServed = 0;
   // Upwards from the peak: the ratio y/(c+j) is below one and falls.
   let q = 1;
-  let g = moments ? harmonicShift(c, peak) : 0; // Σ_{k=1}^{j} 1/(c+k)
+  const waits = moments === 2;
+  let g = waits ? harmonicShift(c, peak) : 0; // Σ_{k=1}^{j} 1/(c+k)
   for (let j = peak; ; ) {
     const inv = 1 / (c + j + 1);
     s0 += q;
     if (j > 0) s0Tail += q;
-    if (moments) {
-      s1 += j * q;
+    if (moments > 0) s1 += j * q;
+    if (waits) {
       sVirtual += q * (invC + g);
       sServed += q * c * inv * (g + inv);
+      g += inv;
     }
     q *= y * inv;
-    g += inv;
     j += 1;
-    if (q <= EPS * s0 && (!moments || (q * j <= EPS * s1 && q * (invC + g) <= EPS * sVirtual))) break;
+    if (q <= EPS * s0 && (moments === 0 || q * j <= EPS * s1) && (!waits || q * (invC + g) <= EPS * sVirtual)) break;
     if (q === 0) break;
   }
   // Downwards from the peak: terms fall until j = 0. (Same accumulation as above, inlined: the hot loop.)
   q = 1;
-  g = moments ? harmonicShift(c, peak) : 0;
+  g = waits ? harmonicShift(c, peak) : 0;
   for (let j = peak; j > 0; ) {
     const inv = 1 / (c + j);
     q *= (c + j) / y;
-    g = Math.max(0, g - inv);
     j -= 1;
     s0 += q;
     if (j > 0) s0Tail += q;
-    if (moments) {
-      s1 += j * q;
+    if (moments > 0) s1 += j * q;
+    if (waits) {
+      g = Math.max(0, g - inv);
       sVirtual += q * (invC + g);
       sServed += q * c * inv * (g + inv);
     }
-    if (q <= EPS * s0 && (!moments || q * (invC + g) <= EPS * sVirtual)) break;
+    if (q <= EPS * s0 && (!waits || q * (invC + g) <= EPS * sVirtual)) break;
   }
   return { logScale, s0, s0Tail, s1, sVirtual, sServed };
 }
@@ -117,26 +121,30 @@ export interface ImpatientTail {
   slAnswered: number;
 }
 
-/** Every waiting metric of the impatient queue from the boundary probability (closed forms, log space). */
-export function impatientTail(input: ImpatientTailInput): ImpatientTail {
+/**
+ * Every waiting metric of the impatient queue from the boundary probability (closed forms, log space).
+ * `waits = false` skips the wait sums a search for service level and abandonment does not need:
+ * asaVirtualSeconds and asaAnsweredSeconds are then NaN (everything else is exact).
+ */
+export function impatientTail(input: ImpatientTailInput, waits = true): ImpatientTail {
   const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
   const c = fullRate / theta;
   const b = arrivalRate / theta;
-  const main = qSums(c, b, true);
+  const main = qSums(c, b, waits ? 2 : 1);
   // Σ_{x ≤ m} π_x / π_m − 1 = 1/E − 1, rescaled to the sums' scale.
   const rest = boundary > 0 ? ((1 - boundary) / boundary) * Math.exp(-main.logScale) : Number.POSITIVE_INFINITY;
   const denominator = rest + main.s0;
   const waitProbability = main.s0 / denominator;
   const queueLength = main.s1 / denominator;
   const abandonProbability = Math.min(1, queueLength / b);
-  const asaVirtualSeconds = main.sVirtual / (theta * denominator);
-  const servedWait = main.sServed / (theta * denominator);
+  const asaVirtualSeconds = waits ? main.sVirtual / (theta * denominator) : Number.NaN;
+  const servedWait = waits ? main.sServed / (theta * denominator) : Number.NaN;
   const servedShare = 1 - abandonProbability;
   const asaAnsweredSeconds = servedShare > 0 ? servedWait / servedShare : Number.POSITIVE_INFINITY;
 
   // Offered-wait tail: P(V > t) = π_m·A(c, b·u)·exp(b(1−u) − r·t), u = e^(−θt).
   const u = Math.exp(-theta * t);
-  const shifted = qSums(c, b * u, false);
+  const shifted = qSums(c, b * u, 0);
   const exponent = shifted.logScale - main.logScale + b * -Math.expm1(-theta * t) - fullRate * t;
   const virtualLate = Math.min(1, Math.exp(exponent) * (shifted.s0 / denominator));
   const servedLate = virtualLate * (c / b) * (shifted.s0Tail / shifted.s0);

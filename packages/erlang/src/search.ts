@@ -43,13 +43,22 @@ export function smallestInteger(miss: Miss, guess: number, min: number, probed?:
     n = next;
     if (n > 2 ** 40) throw new RangeError('no staffing level meets the targets');
   }
-  // Walk down (doubling) when the first probe already passed.
-  step = 1;
+  // Walk down when the first probe already passed: secant steps on the (negative) miss of the last two
+  // passing probes (an overshoot only brackets the answer sooner); doubling while there is no usable slope.
+  let jump = 0;
+  let above: [number, number] | undefined; // the passing probe before hi
   while (lo === min - 1 && hi > min) {
-    const below = Math.max(min, hi - step);
+    const vh = seen.get(hi)!;
+    let next = Math.max(1, 2 * jump);
+    if (above && Number.isFinite(vh) && Number.isFinite(above[1]) && vh > above[1]) {
+      const root = hi - (vh * (hi - above[0])) / (vh - above[1]); // ≤ hi: vh ≤ 0 and the miss falls with n
+      next = Math.max(1, Math.ceil(hi - root));
+    }
+    const below = Math.max(min, hi - next);
     if (at(below) <= 0) {
+      above = [hi, vh];
+      jump = hi - below;
       hi = below;
-      step *= 2;
     } else {
       lo = below;
     }
@@ -67,6 +76,9 @@ export function smallestInteger(miss: Miss, guess: number, min: number, probed?:
   }
   return hi;
 }
+
+/** The tolerance sizing asks of {@link continuousThreshold}: ten times inside the 1e-6 agents promised. */
+export const THRESHOLD_TOLERANCE = 1e-7;
 
 /**
  * The continuous requirement: x in (lo, hi] where a decreasing continuous miss crosses zero, given

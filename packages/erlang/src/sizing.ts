@@ -1,10 +1,17 @@
 import { chatMetrics } from './chat.js';
 import { erlangAMetricsFromB } from './erlang-a.js';
-import { erlangBContinuous, erlangBInteger, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
+import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
+import {
+  erlangBWithSlope,
+  lossThreshold,
+  type MissFromBlocking,
+  walkSlopeAtZero,
+  walkStart,
+} from './loss-fractional.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics } from './metrics.js';
-import { continuousThreshold, smallestInteger } from './search.js';
-import { meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
+import { continuousThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
+import { checkTargets, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
 
 /** A staffing requirement: the smallest integer meeting every target, the continuous one, and the metrics at the integer. */
 export interface Sized<M> {
@@ -24,14 +31,16 @@ function hasTargets(t: StaffingTargets): boolean {
 function fractional(n: number, lo: number, miss: (x: number) => number, missLo: number, missN: number): number {
   if (lo >= n) return n;
   if (!(missLo > 0)) return lo;
-  return continuousThreshold(lo, n, miss, missLo, missN);
+  return continuousThreshold(lo, n, miss, missLo, missN, THRESHOLD_TOLERANCE);
 }
 
 /**
- * Erlang C sizing: walk n up from ⌊A⌋+1 updating Erlang B in O(1) per step and testing the targets in
- * O(1) without allocating, stop at the first n that meets them all. Without targets: the smallest stable n.
+ * Erlang C sizing: walk n up from ⌊A⌋+1 updating Erlang B (and its log-slope) in O(1) per step and testing
+ * the targets in O(1) without allocating, stop at the first n that meets them all. Without targets: the
+ * smallest stable n. The continuous requirement from the bracket [n−1, n] (see loss-fractional.ts).
  */
 export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: StaffingTargets): Sized<QueueMetrics> {
+  checkTargets(targets, erlangs);
   if (erlangs === 0) return { agents: 0, agentsFractional: 0, metrics: IDLE_QUEUE };
   const t = targets.answerWithinSeconds ?? 0;
   const sl = targets.serviceLevel ?? 0;
@@ -39,8 +48,12 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
   const maxOcc = targets.maxOccupancy ?? 1;
   let n = Math.floor(erlangs) + 1;
   if (targets.maxOccupancy !== undefined) n = Math.max(n, Math.ceil(erlangs / maxOcc) - 1);
-  let previous = erlangBInteger(n - 1, erlangs);
-  let b = (erlangs * previous) / (n + erlangs * previous);
+  const start = erlangBWithSlope(n - 1, erlangs);
+  let previous = start.blocking;
+  let rPrevious = start.logSlope;
+  let inv = 1 / (n + erlangs * previous);
+  let b = erlangs * previous * inv;
+  let r = (1 + n * rPrevious) * inv;
   for (;;) {
     const rho = erlangs / n;
     const denominator = 1 - rho * (1 - b);
@@ -48,40 +61,126 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
     const serviceLevel = ((1 - rho) * (1 - b)) / denominator - c * Math.expm1((-(n - erlangs) * t) / ahtSeconds);
     if (serviceLevel >= sl && (c * ahtSeconds) / (n - erlangs) <= maxAsa && rho <= maxOcc) break;
     previous = b;
+    rPrevious = r;
     n += 1;
-    b = (erlangs * b) / (n + erlangs * b);
+    inv = 1 / (n + erlangs * b);
+    r = (1 + n * r) * inv;
+    b = erlangs * b * inv;
   }
   const metrics = erlangCMetricsFromB(b, n, erlangs, ahtSeconds, t);
   if (!hasTargets(targets)) return { agents: n, agentsFractional: erlangs, metrics };
   const miss = (x: number) =>
     targetViolation(erlangCMetrics({ agents: x, erlangs, ahtSeconds, answerWithinSeconds: t }), targets);
-  const lo = Math.max(n - 1, erlangs);
-  const missLo =
-    lo === n - 1 ? targetViolation(erlangCMetricsFromB(previous, n - 1, erlangs, ahtSeconds, t), targets) : miss(lo);
-  return { agents: n, agentsFractional: fractional(n, lo, miss, missLo, targetViolation(metrics, targets)), metrics };
+  const missN = targetViolation(metrics, targets);
+  if (n - 1 <= erlangs) {
+    // Erlang C is only defined above A: search (A, n] on the exact model.
+    return { agents: n, agentsFractional: fractional(n, erlangs, miss, miss(erlangs), missN), metrics };
+  }
+  const missLo = targetViolation(erlangCMetricsFromB(previous, n - 1, erlangs, ahtSeconds, t), targets);
+  if (!(missLo > 0)) return { agents: n, agentsFractional: n - 1, metrics };
+  const below = { blocking: previous, logSlope: rPrevious };
+  const at = { blocking: b, logSlope: r };
+  const missFromB = erlangCMissFromBlocking(erlangs, ahtSeconds, targets);
+  return {
+    agents: n,
+    agentsFractional: lossThreshold(n, erlangs, below, at, missLo, missN, missFromB, miss),
+    metrics,
+  };
 }
 
-/** Erlang B sizing (lost calls): walk n up from 0 with the O(1) recursion step. */
+/** The Erlang C miss of {@link targetViolation} and its slope from ln B(x) (log space: no rounding near SL 1). */
+function erlangCMissFromBlocking(erlangs: number, ahtSeconds: number, targets: StaffingTargets): MissFromBlocking {
+  const decayPerAgent = (targets.answerWithinSeconds ?? 0) / ahtSeconds;
+  const logSlLimit = targets.serviceLevel === undefined ? Number.NaN : Math.log(1 - targets.serviceLevel);
+  const logAsaLimit = targets.maxAsaSeconds === undefined ? Number.NaN : Math.log(targets.maxAsaSeconds / ahtSeconds);
+  const logOccLimit = targets.maxOccupancy === undefined ? Number.NaN : Math.log(targets.maxOccupancy);
+  return (x, lnB, dlnB, out) => {
+    const b = Math.exp(lnB);
+    const rho = erlangs / x;
+    const denominator = 1 - rho * (1 - b);
+    const lnC = lnB - Math.log(denominator);
+    const dlnC = dlnB - ((rho / x) * (1 - b) + rho * b * dlnB) / denominator;
+    let miss = Number.NEGATIVE_INFINITY;
+    let slope = 0;
+    if (!Number.isNaN(logSlLimit)) {
+      miss = lnC - (x - erlangs) * decayPerAgent - logSlLimit;
+      slope = dlnC - decayPerAgent;
+    }
+    if (!Number.isNaN(logAsaLimit)) {
+      const m = lnC - Math.log(x - erlangs) - logAsaLimit;
+      if (m > miss) {
+        miss = m;
+        slope = dlnC - 1 / (x - erlangs);
+      }
+    }
+    if (!Number.isNaN(logOccLimit)) {
+      const m = Math.log(rho) - logOccLimit;
+      if (m > miss) {
+        miss = m;
+        slope = -1 / x;
+      }
+    }
+    out[0] = miss;
+    out[1] = slope;
+  };
+}
+
+/** Erlang B sizing (lost calls): walk n up with the O(1) recursion step (and the log-slope). */
 export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<LossMetrics> {
+  checkTargets(targets, erlangs);
   if (erlangs === 0) return { agents: 0, agentsFractional: 0, metrics: { blocking: 0, occupancy: 0 } };
   const maxBlocking = targets.maxBlocking ?? 1;
   const maxOcc = targets.maxOccupancy ?? 1;
-  let n = 0;
-  let b = 1;
-  let previous = 1;
-  while (!(b <= maxBlocking && (n > 0 ? (erlangs * (1 - b)) / n : 0) <= maxOcc && n > 0)) {
+  const fails = (blocking: number, agents: number) =>
+    !(blocking <= maxBlocking && (agents > 0 ? (erlangs * (1 - blocking)) / agents : 0) <= maxOcc && agents > 0);
+  // Jump over the low n when they surely fail (both measures fall with n); else walk from 0.
+  let n = walkStart(erlangs);
+  let start = n > 0 ? erlangBWithSlope(n, erlangs) : undefined;
+  if (!start || !fails(start.blocking, n)) {
+    n = 0;
+    start = { blocking: 1, logSlope: walkSlopeAtZero(erlangs) };
+  }
+  let b = start.blocking;
+  let r = start.logSlope;
+  let previous = b;
+  let rPrevious = r;
+  while (fails(b, n)) {
     previous = b;
+    rPrevious = r;
     n += 1;
-    b = (erlangs * b) / (n + erlangs * b);
+    const inv = 1 / (n + erlangs * b);
+    r = (1 + n * r) * inv;
+    b = erlangs * b * inv;
   }
   const metrics = erlangBMetricsFromB(b, n, erlangs);
   const miss = (x: number) => targetViolation(erlangBMetricsFromB(erlangBContinuous(x, erlangs), x, erlangs), targets);
   const missLo = targetViolation(erlangBMetricsFromB(previous, n - 1, erlangs), targets);
-  return {
-    agents: n,
-    agentsFractional: fractional(n, n - 1, miss, missLo, targetViolation(metrics, targets)),
-    metrics,
+  const missN = targetViolation(metrics, targets);
+  if (!(missLo > 0)) return { agents: n, agentsFractional: n - 1, metrics };
+  if (n === 1) return { agents: n, agentsFractional: fractional(n, 0, miss, missLo, missN), metrics };
+  const logBlockingLimit = targets.maxBlocking === undefined ? Number.NaN : Math.log(targets.maxBlocking);
+  const logOccLimit = targets.maxOccupancy === undefined ? Number.NaN : Math.log(targets.maxOccupancy);
+  const missFromB: MissFromBlocking = (x, lnB, dlnB, out) => {
+    let m = Number.NEGATIVE_INFINITY;
+    let slope = 0;
+    if (!Number.isNaN(logBlockingLimit)) {
+      m = lnB - logBlockingLimit;
+      slope = dlnB;
+    }
+    if (!Number.isNaN(logOccLimit)) {
+      const b = Math.exp(lnB);
+      const occ = Math.log((erlangs * (1 - b)) / x) - logOccLimit;
+      if (occ > m) {
+        m = occ;
+        slope = (-b * dlnB) / (1 - b) - 1 / x;
+      }
+    }
+    out[0] = m;
+    out[1] = slope;
   };
+  const below = { blocking: previous, logSlope: rPrevious };
+  const at = { blocking: b, logSlope: r };
+  return { agents: n, agentsFractional: lossThreshold(n, erlangs, below, at, missLo, missN, missFromB, miss), metrics };
 }
 
 export interface ImpatientLoad {
@@ -91,63 +190,50 @@ export interface ImpatientLoad {
 }
 
 /**
- * Erlang A sizing (`hint`: a guess of the answer, e.g. the previous interval's, scaled by load): find the continuous requirement first (secant steps on the continuous model, Erlang B
- * by its incomplete-gamma form), then the integer is its ceiling, checked against its neighbours.
+ * Erlang A sizing (`hint`: a guess of the continuous answer, e.g. the previous interval's scaled by load):
+ * the integer n first (secant steps over integers from the hint, every metric at each probe, so the
+ * answer's metrics come with the search), then the continuous requirement in (n − 1, n] by inverse
+ * quadratic interpolation on the continuous model (Erlang B by its incomplete-gamma form).
  */
 export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
+  checkTargets(targets, load.erlangs);
   const { erlangs } = load;
-  const answerWithinSeconds = targets.answerWithinSeconds ?? 0;
-  const basis = targets.serviceLevelBasis ?? 'served';
-  const at = (agents: number) =>
-    erlangAMetricsFromB(erlangBContinuous(agents, erlangs), {
-      erlangs,
-      ahtSeconds: load.ahtSeconds,
-      patienceSeconds: load.patienceSeconds,
-      agents,
-      answerWithinSeconds,
-      basis,
-    });
-  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: at(0) };
-  const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(at(x), targets));
-  // Bracket the continuous zero from the hint (a neighbouring interval's answer, scaled) or x = A,
-  // stepping by secant extrapolation (first step ½√A, or √A/10 from a hint).
-  let x0 = Math.max(hint ?? erlangs, 0.5);
-  let m0 = miss(x0);
-  let step = Math.max(0.5, (hint === undefined ? 0.5 : 0.1) * Math.sqrt(erlangs));
-  const direction = m0 > 0 ? 1 : -1;
-  let x1 = x0;
-  let m1 = m0;
-  for (;;) {
-    let next = x1 + direction * step;
-    if (x1 !== x0 && Number.isFinite(m0) && Number.isFinite(m1) && m0 !== m1) {
-      const root = x1 - (m1 * (x1 - x0)) / (m1 - m0);
-      // The log miss is nearly linear: trust the secant (a little past it), at most 16 times the last step.
-      const distance = Math.min(16 * step, Math.max(0.5, 1.1 * Math.abs(root - x1) + 0.1));
-      next = x1 + direction * distance;
-    }
-    if (next <= 0) next = 0;
-    const mNext = miss(next);
-    step = Math.abs(next - x1);
-    x0 = x1;
-    m0 = m1;
-    x1 = next;
-    m1 = mNext;
-    if (mNext > 0 !== direction > 0 || next === 0) break;
-  }
-  const [lo, hi, missLo, missHi] = direction > 0 ? [x0, x1, m0, m1] : [x1, x0, m1, m0];
-  const agentsFractional = missLo > 0 ? continuousThreshold(lo, hi, miss, missLo, missHi) : lo;
-  // The integer requirement: the ceiling, moved if rounding put it on the wrong side. By monotonicity
-  // n − 1 fails without a probe unless it lies within the root's tolerance.
-  let n = Math.max(1, Math.ceil(agentsFractional - 1e-9));
-  let metrics = at(n);
-  while (!meetsTargets(metrics, targets)) metrics = at(++n);
-  while (n > 1 && agentsFractional - (n - 1) < 1e-6) {
-    const below = at(n - 1);
-    if (!meetsTargets(below, targets)) break;
-    n -= 1;
-    metrics = below;
-  }
-  return { agents: n, agentsFractional: Math.min(agentsFractional, n), metrics };
+  const input = {
+    erlangs,
+    ahtSeconds: load.ahtSeconds,
+    patienceSeconds: load.patienceSeconds,
+    agents: 0,
+    answerWithinSeconds: targets.answerWithinSeconds ?? 0,
+    basis: targets.serviceLevelBasis ?? 'served',
+  };
+  // Between integers the search skips the wait sums unless a target reads them.
+  const waits = targets.maxAsaSeconds !== undefined;
+  const evaluate = (agents: number, full: boolean) => {
+    input.agents = agents;
+    return erlangAMetricsFromB(erlangBContinuous(agents, erlangs), input, full || waits);
+  };
+  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: evaluate(0, true) };
+  const metricsAt = new Map<number, ImpatientMetrics>();
+  const probed = new Map<number, number>();
+  const integerMiss = (k: number) => {
+    const m = evaluate(k, true);
+    metricsAt.set(k, m);
+    return signedMiss(m, targets);
+  };
+  // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
+  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs) - 0.25, 1, probed);
+  const metrics = metricsAt.get(n) ?? evaluate(n, true);
+  const missLo = n > 1 ? (probed.get(n - 1) ?? integerMiss(n - 1)) : Number.POSITIVE_INFINITY;
+  const missHi = probed.get(n) ?? signedMiss(metrics, targets);
+  const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(evaluate(x, false), targets));
+  const agentsFractional = continuousThreshold(n - 1, n, miss, missLo, missHi, THRESHOLD_TOLERANCE);
+  return { agents: n, agentsFractional, metrics };
+}
+
+/** The log miss of {@link targetViolation}, its sign forced to agree with {@link meetsTargets} (direct comparisons). */
+function signedMiss(m: ImpatientMetrics, targets: StaffingTargets): number {
+  const v = targetViolation(m, targets);
+  return meetsTargets(m, targets) ? Math.min(0, v) : Math.max(v, 1e-300);
 }
 
 export interface ChatLoad {
@@ -161,6 +247,7 @@ export interface ChatLoad {
  * interpolates the worst target's (logarithmic) miss linearly between n−1 and n.
  */
 export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
+  checkTargets(targets, load.arrivalsPerSecond);
   const at = (agents: number) =>
     chatMetrics({
       arrivalsPerSecond: load.arrivalsPerSecond,
@@ -179,9 +266,7 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
   const miss = (k: number) => {
     const m = at(k);
     metricsAt.set(k, m);
-    return meetsTargets(m, targets)
-      ? Math.min(0, targetViolation(m, targets))
-      : Math.max(targetViolation(m, targets), 1e-300);
+    return signedMiss(m, targets);
   };
   const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, probed);
   const metrics = metricsAt.get(n) ?? at(n);

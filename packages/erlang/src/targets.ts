@@ -58,3 +58,29 @@ export function meetsTargets(m: Measured, t: StaffingTargets): boolean {
     (t.maxBlocking === undefined || m.blocking === undefined || m.blocking <= t.maxBlocking)
   );
 }
+
+const openUnit = (x: number) => x > 0 && x < 1;
+const positive = (x: number) => x > 0 && x < Number.POSITIVE_INFINITY;
+const unitCap = (x: number) => x > 0 && x <= 1;
+const TARGET_RANGES: [keyof StaffingTargets, (x: number) => boolean, string][] = [
+  ['serviceLevel', openUnit, 'in (0, 1)'],
+  ['answerWithinSeconds', (x) => x >= 0 && x < Number.POSITIVE_INFINITY, 'finite and ≥ 0'],
+  ['maxAsaSeconds', positive, 'finite and > 0'],
+  ['maxAbandonRate', unitCap, 'in (0, 1]'],
+  ['maxOccupancy', unitCap, 'in (0, 1]'],
+  ['maxBlocking', unitCap, 'in (0, 1]'],
+];
+
+/**
+ * The typed sizing functions' guard (the JSON contract validates with zod before they run): a NaN or
+ * out-of-range target would make the search for the smallest n never stop, so it is refused by name.
+ */
+export function checkTargets(targets: StaffingTargets, load: number): void {
+  if (!(load >= 0 && load < Number.POSITIVE_INFINITY))
+    throw new RangeError(`offered load must be finite and ≥ 0, got ${load}`);
+  for (const [field, ok, range] of TARGET_RANGES) {
+    const value = targets[field];
+    if (value !== undefined && !(typeof value === 'number' && ok(value)))
+      throw new RangeError(`targets.${field} must be ${range}, got ${String(value)}`);
+  }
+}

@@ -11,12 +11,7 @@ import {
   sizeErlangB,
   sizeErlangC,
 } from '../src/index.js';
-
-const load = fc.double({ min: 0.05, max: 2000, noNaN: true });
-const aht = fc.double({ min: 10, max: 1200, noNaN: true });
-const wait = fc.double({ min: 0, max: 300, noNaN: true });
-const patience = fc.double({ min: 5, max: 3600, noNaN: true });
-const target = fc.double({ min: 0.3, max: 0.99, noNaN: true });
+import { abandonCap, aht, basis, load, patience, target, wait } from './arbitraries.js';
 
 describe('monotonicity', () => {
   prop.prop([load, aht, wait, fc.integer({ min: 1, max: 2500 })])(
@@ -82,30 +77,25 @@ describe('sizing is minimal', () => {
     },
   );
 
-  prop.prop([
-    load,
-    aht,
-    patience,
-    target,
-    wait,
-    fc.double({ min: 0.01, max: 0.2, noNaN: true }),
-    fc.constantFrom<'virtual' | 'served' | 'answered'>('virtual', 'served', 'answered'),
-  ])('Erlang A: n meets service level and abandonment, n − 1 misses', (a, h, p, sl, t, ab, basis) => {
-    const targets = { serviceLevel: sl, answerWithinSeconds: t, maxAbandonRate: ab, serviceLevelBasis: basis };
-    const s = sizeErlangA({ erlangs: a, ahtSeconds: h, patienceSeconds: p }, targets);
-    expect(meetsTargets(s.metrics, targets)).toBe(true);
-    const before = erlangA({
-      agents: s.agents - 1,
-      erlangs: a,
-      ahtSeconds: h,
-      patienceSeconds: p,
-      answerWithinSeconds: t,
-      basis,
-    });
-    if (s.agents > 1) expect(meetsTargets(before, targets)).toBe(false);
-    expect(s.agentsFractional).toBeLessThanOrEqual(s.agents);
-    expect(s.agentsFractional).toBeGreaterThan(s.agents - 1 - 1e-9);
-  });
+  prop.prop([load, aht, patience, target, wait, abandonCap, basis])(
+    'Erlang A: n meets service level and abandonment, n − 1 misses',
+    (a, h, p, sl, t, ab, basis) => {
+      const targets = { serviceLevel: sl, answerWithinSeconds: t, maxAbandonRate: ab, serviceLevelBasis: basis };
+      const s = sizeErlangA({ erlangs: a, ahtSeconds: h, patienceSeconds: p }, targets);
+      expect(meetsTargets(s.metrics, targets)).toBe(true);
+      const before = erlangA({
+        agents: s.agents - 1,
+        erlangs: a,
+        ahtSeconds: h,
+        patienceSeconds: p,
+        answerWithinSeconds: t,
+        basis,
+      });
+      if (s.agents > 1) expect(meetsTargets(before, targets)).toBe(false);
+      expect(s.agentsFractional).toBeLessThanOrEqual(s.agents);
+      expect(s.agentsFractional).toBeGreaterThan(s.agents - 1 - 1e-9);
+    },
+  );
 
   prop.prop([load, fc.double({ min: 0.001, max: 0.2, noNaN: true })])('Erlang B: n − 1 blocks too much', (a, max) => {
     const s = sizeErlangB(a, { maxBlocking: max });
