@@ -55,6 +55,9 @@ const header = [
   'limit s',
   'status',
   'hard viol.',
+  'moves/s',
+  'LNS/s',
+  'stop',
 ];
 const rows: string[][] = [];
 const print = (r: string[]) => console.log(r.map((x, i) => (i === 0 ? x.padEnd(10) : x.padStart(10))).join(' '));
@@ -81,6 +84,9 @@ for (const n of parseRange(values.instances!)) {
     `${limit}`,
     result.status,
     `${judged.violations.length}`,
+    `${result.stats.movesPerSecond}`,
+    `${result.stats.lnsStepsPerSecond}`,
+    result.stats.stoppedOn,
   ];
   rows.push(row);
   print(row);

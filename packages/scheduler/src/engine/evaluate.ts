@@ -61,6 +61,33 @@ function longestRest(from: number, to: number, shifts: [number, number][]): numb
   return Math.max(best, to - free);
 }
 
+const typeIndexes = new WeakMap<RosterModel, (id: string) => number>();
+/** Type id → index, built once per model. */
+function typeIndexOf(model: RosterModel): (id: string) => number {
+  let f = typeIndexes.get(model);
+  if (!f) {
+    const index = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
+    f = (id: string) => index.get(id) ?? -1;
+    typeIndexes.set(model, f);
+  }
+  return f;
+}
+
+type Succession = RosterModel['forbiddenSuccessions'][number];
+const successionIndexes = new WeakMap<RosterModel, Succession[][]>();
+/** Forbidden successions by the index of their first type, built once per model. */
+function successionsByFirst(model: RosterModel): Succession[][] {
+  let out = successionIndexes.get(model);
+  if (!out) {
+    const ti = typeIndexOf(model);
+    const list: Succession[][] = model.shiftTypes.map(() => []);
+    for (const f of model.forbiddenSuccessions) list[ti(f.first)]!.push(f);
+    successionIndexes.set(model, list);
+    out = list;
+  }
+  return out;
+}
+
 // Thrown (pre-built, so no stack is captured) to leave the rule checks at the first violation.
 const STOP = new Error('first violation found');
 
@@ -77,7 +104,7 @@ export function employeeViolations(
   const violations: Violation[] = [];
   const D = model.days;
   const emp = model.employees[e]!;
-  const ti = (id: string) => model.shiftTypes.findIndex((t) => t.id === id);
+  const ti = typeIndexOf(model);
   const v = (rule: string, message: string, day?: number) => {
     violations.push({ rule, employee: emp.id, ...(day === undefined ? {} : { day }), message });
     if (firstOnly) throw STOP;
@@ -157,11 +184,14 @@ export function employeeViolations(
         v('unavailable', `works an unavailable ${u.type ?? 'day'}`, u.day);
     }
     for (const d of emp.fixedDaysOff ?? []) if (worked(d)) v('fixedDaysOff', 'works a fixed day off', d);
-    for (const f of model.forbiddenSuccessions) {
-      const gap = f.dayGap ?? 1;
-      for (let d = 0; d + gap < D; d++) {
-        if (f.day !== undefined && f.day !== d) continue;
-        if (row[d] === ti(f.first) && row[d + gap] === ti(f.second))
+    // Each worked day against the pairs that start with its type (models list thousands of pairs).
+    const pairs = successionsByFirst(model);
+    for (let d = 0; d < D; d++) {
+      if (row[d] === OFF) continue;
+      for (const f of pairs[row[d]!] ?? []) {
+        const gap = f.dayGap ?? 1;
+        if (d + gap >= D || (f.day !== undefined && f.day !== d)) continue;
+        if (row[d + gap] === ti(f.second))
           v('forbiddenSuccession', `${f.second} on day ${d + gap} after ${f.first}`, d);
       }
     }
@@ -194,7 +224,13 @@ export function evaluate(model: RosterModel, assignment: Assignment): Evaluation
       return { objective: Number.POSITIVE_INFINITY, components, violations };
     }
   }
-  const works = (e: number, d: number, t: number) => assignment[e]![d] === t;
+  // Employees per (day, type), counted once: coupling rules read it (rows × terms × E is too slow at scale).
+  const T = model.shiftTypes.length;
+  const staffed = new Int32Array(D * T);
+  for (const row of assignment) {
+    for (let d = 0; d < D; d++) if (row[d] !== OFF) staffed[d * T + row[d]!]!++;
+  }
+  const working = (term: { day: number; type: string }) => staffed[term.day * T + ti(term.type)]!;
 
   // Employee rules.
   model.employees.forEach((_, e) => {
@@ -202,7 +238,7 @@ export function evaluate(model: RosterModel, assignment: Assignment): Evaluation
   });
 
   // Coupling rules.
-  const anyone = (term: { day: number; type: string }) => assignment.some((_, e) => works(e, term.day, ti(term.type)));
+  const anyone = (term: { day: number; type: string }) => working(term) > 0;
   model.links?.forEach((link, i) => {
     if (link.when.some(anyone) && !link.need.some(anyone))
       violations.push({ rule: 'link', day: link.when[0]!.day, message: `link ${i}: handover shift not staffed` });
@@ -227,8 +263,7 @@ export function evaluate(model: RosterModel, assignment: Assignment): Evaluation
   // Soft terms.
   for (const row of model.cover) {
     let n = 0;
-    for (const term of row.terms)
-      for (let e = 0; e < assignment.length; e++) if (works(e, term.day, ti(term.type))) n++;
+    for (const term of row.terms) n += working(term);
     components.coverUnder += row.underWeight * Math.max(0, row.requirement - n);
     components.coverOver += row.overWeight * Math.max(0, n - row.requirement);
   }

@@ -13,14 +13,27 @@ type Highs = Awaited<ReturnType<Loader>>;
 
 let runtime: Promise<Highs> | undefined;
 
+/** An info counter, 0 when HiGHS does not report it for this kind of run. */
+function infoNumber(info: { get(name: string): number | bigint }, name: string): number {
+  try {
+    const v = Number(info.get(name));
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export interface MipRun {
-  status: 'optimal' | 'feasible' | 'infeasible' | 'timeLimit' | 'error';
+  status: 'optimal' | 'feasible' | 'infeasible' | 'timeLimit' | 'workLimit' | 'error';
   /** Best solution found (undefined when none). */
   colValue?: Float64Array;
   objective: number;
   /** Proven lower bound on the objective (incl. offset). */
   bound: number;
   message?: string;
+  /** Deterministic work done: branch-and-bound nodes and LP iterations. */
+  nodes: number;
+  lpIterations: number;
 }
 
 export interface MipOptions {
@@ -30,6 +43,13 @@ export interface MipOptions {
   /** Solve the LP relaxation only. */
   relax?: boolean;
   relativeGap?: number;
+  /** Stop after this many branch-and-bound nodes (deterministic, unlike the time limit). */
+  maxNodes?: number;
+  /**
+   * A small neighbourhood MIP: no root restart and no pseudocost reliability branching, which cut
+   * HiGHS's LP iterations on such sub-MIPs 3–4× at the same solution quality (measured on Curtois 7).
+   */
+  subproblem?: boolean;
 }
 
 export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipRun> {
@@ -60,6 +80,8 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
       time_limit: Math.max(0.01, options.timeLimitSeconds),
       random_seed: options.seed ?? 0,
       mip_rel_gap: options.relativeGap ?? 1e-6,
+      ...(options.subproblem ? { mip_allow_restart: false, mip_pscost_minreliable: 0 } : {}),
+      ...(options.maxNodes === undefined ? {} : { mip_max_nodes: Math.max(1, Math.round(options.maxNodes)) }),
     });
     if (options.start && !options.relax) model.setSolution({ colValue: options.start });
     const { modelStatus } = model.run();
@@ -73,6 +95,8 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
       const dual = Number(model.info.get('mip_dual_bound'));
       if (Number.isFinite(dual)) bound = dual;
     }
+    const nodes = infoNumber(model.info, 'mip_node_count');
+    const lpIterations = infoNumber(model.info, 'simplex_iteration_count');
     const colValue = hasSolution ? Float64Array.from(model.getSolution().colValue) : undefined;
     const status =
       modelStatus === codes.optimal
@@ -81,10 +105,12 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
           ? 'infeasible'
           : modelStatus === codes.timeLimit
             ? 'timeLimit'
-            : hasSolution
-              ? 'feasible'
-              : 'error';
-    return { status, ...(colValue ? { colValue } : {}), objective, bound };
+            : modelStatus === codes.solutionLimit || modelStatus === codes.iterationLimit
+              ? 'workLimit'
+              : hasSolution
+                ? 'feasible'
+                : 'error';
+    return { status, ...(colValue ? { colValue } : {}), objective, bound, nodes, lpIterations };
   } catch (e) {
     runtime = undefined;
     return {
@@ -92,6 +118,8 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
       objective: Number.POSITIVE_INFINITY,
       bound: Number.NEGATIVE_INFINITY,
       message: String(e),
+      nodes: 0,
+      lpIterations: 0,
     };
   } finally {
     try {

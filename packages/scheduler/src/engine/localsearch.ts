@@ -1,184 +1,306 @@
 /**
- * Fast local search between MIP neighbourhoods: simulated annealing over block moves that keep every
- * hard rule (a move is applied only if the changed rows pass `employeeViolations`), with the soft
- * objective updated incrementally (cover counts, requests, cost, fairness).
- * Moves: (1) exchange two blocks of days within one row (hours kept, cover moves);
- * (2) set a block of 1–4 days of one employee to one value (off or a type);
- * (3) swap a block of days between two employees (cover unchanged, requests and rules move).
- * Not used when the model has links or cyclic groups (rules that couple employees).
+ * Fast local search between MIP neighbourhoods: simulated annealing over block moves, counted in
+ * moves (not time) so a run is repeatable. Every employee rule is held after each accepted move,
+ * checked incrementally by `RowRules` on the touched days only; the soft objective (cover, requests,
+ * cost, fairness) is updated incrementally. Coupling rules:
+ * - links: the count of broken links is kept per move; a move may never break more of them, and one
+ *   that mends some is taken whatever its cost — so a start that breaks links is repaired on the way;
+ * - cyclic groups: a change of one member's day is applied to every cell the rotation ties to it;
+ *   swaps and exchanges leave group rows alone.
+ * Moves: set a block of 1–7 days of one row to one value (off or a type); change the type of the
+ * worked days of a block; swap a block between two rows; exchange two blocks within a row.
  */
 import type { Random } from '@allhours/core';
 import type { Compiled } from './compile.js';
-import { employeeViolations } from './evaluate.js';
 import { type Assignment, OFF } from './model.js';
+import { RowRules } from './rowrules.js';
+
+export interface LocalSearchOptions {
+  /** Moves to try (the work budget). */
+  moves: number;
+  /** Wall-clock safety stop (epoch ms). */
+  stopAt: number;
+  /** Start and end temperature of the annealing schedule. */
+  temperature?: [number, number];
+}
 
 export interface LocalSearchResult {
   best: Assignment;
-  /** Objective change of `best` against the start (≤ 0). */
+  /** Objective change of `best` against the start (≤ 0 unless links were mended). */
   delta: number;
+  /** Links broken in `best` (the start's count can only go down). */
+  brokenLinks: number;
   moves: number;
+  accepted: number;
 }
 
-export function localSearchApplies(c: Compiled): boolean {
-  return (c.model.links?.length ?? 0) === 0 && c.groups.length === 0;
+/** Group cells tied by the rotation: cellsAt[g][p] = flat cells e·D + d working pattern day p. */
+function groupCells(c: Compiled): number[][][] {
+  return c.groups.map((g) => {
+    const L = 7 * g.weeks;
+    const cells: number[][] = Array.from({ length: L }, () => []);
+    g.members.forEach((m, k) => {
+      for (let d = 0; d < c.D; d++) cells[(d + 7 * k) % L]!.push(m * c.D + d);
+    });
+    return cells;
+  });
 }
 
-export function localSearch(c: Compiled, start: Assignment, random: Random, stopAt: number): LocalSearchResult {
+export function localSearch(
+  c: Compiled,
+  start: Assignment,
+  random: Random,
+  options: LocalSearchOptions,
+): LocalSearchResult {
   const { E, D, T, model } = c;
-  const rows = start.map((r) => r.slice());
+  const rules = new RowRules(c, start);
+  const x = rules.x;
+  const tied = groupCells(c);
+  const memberIndex = new Int32Array(E).fill(-1);
+  for (const g of c.groups) {
+    for (const [k, m] of g.members.entries()) memberIndex[m] = k;
+  }
+
+  // Soft objective state.
   const count = new Float64Array(c.cover.length);
+  const cellCount = new Int32Array(D * T);
   for (let e = 0; e < E; e++)
     for (let d = 0; d < D; d++) {
-      const t = rows[e]![d]!;
-      if (t !== OFF) for (const i of c.coverOfCell[d * T + t]!) count[i]!++;
+      const t = x[e * D + d]!;
+      if (t === OFF) continue;
+      cellCount[d * T + t]!++;
+      for (const i of c.coverOfCell[d * T + t]!) count[i]!++;
     }
   const coverPenalty = (i: number, n: number) => {
     const row = c.cover[i]!;
     return row.underWeight * Math.max(0, row.requirement - n) + row.overWeight * Math.max(0, n - row.requirement);
   };
-  const requestsOn = c.requests.map((list) => {
-    const byDay: { type: number; on: boolean; weight: number }[][] = Array.from({ length: D }, () => []);
-    for (const r of list) byDay[r.day]!.push(r);
-    return byDay;
-  });
-  /** Request penalty of employee e working t on day d. */
-  const requestCost = (e: number, d: number, t: number) => {
+  // Requests by (employee, day), CSR.
+  const reqStart = new Int32Array(E * D + 1);
+  for (let e = 0; e < E; e++) for (const r of c.requests[e]!) reqStart[e * D + r.day + 1]!++;
+  for (let i = 0; i < E * D; i++) reqStart[i + 1]! += reqStart[i]!;
+  const reqType = new Int32Array(reqStart[E * D]!);
+  const reqOn = new Uint8Array(reqType.length);
+  const reqWeight = new Float64Array(reqType.length);
+  const fill = reqStart.slice(0, E * D);
+  for (let e = 0; e < E; e++)
+    for (const r of c.requests[e]!) {
+      const k = fill[e * D + r.day]!++;
+      reqType[k] = r.type;
+      reqOn[k] = r.on ? 1 : 0;
+      reqWeight[k] = r.weight;
+    }
+  const requestCost = (i: number, t: number) => {
     let p = 0;
-    for (const r of requestsOn[e]![d]!) {
-      const hit = r.type < 0 ? t !== OFF : t === r.type;
-      if (hit !== r.on) p += r.weight;
+    for (let k = reqStart[i]!; k < reqStart[i + 1]!; k++) {
+      const hit = reqType[k]! < 0 ? t !== OFF : t === reqType[k];
+      if (hit !== (reqOn[k] === 1)) p += reqWeight[k]!;
     }
     return p;
   };
-  const weekend = Array.from({ length: D }, (_, d) => c.weekendDays.has(d));
+  // Fairness: night and weekend assignments per employee.
   const fairness = model.fairness ?? [];
-  const fairCount = (row: number[], kind: 'night' | 'weekend') => {
-    let n = 0;
+  const weekend = Array.from({ length: D }, (_, d) => c.weekendDays.has(d));
+  const nights = new Int32Array(E);
+  const weekends = new Int32Array(E);
+  for (let e = 0; e < E; e++)
     for (let d = 0; d < D; d++) {
-      const t = row[d]!;
-      if (t !== OFF && (kind === 'night' ? c.night[t] : weekend[d])) n++;
+      const t = x[e * D + d]!;
+      if (t === OFF) continue;
+      if (c.night[t]) nights[e]!++;
+      if (weekend[d]) weekends[e]!++;
     }
-    return n;
-  };
-  const fairPenalty = (row: number[]) => {
+  const fairPenalty = (n: number, w: number) => {
     let p = 0;
-    for (const f of fairness) p += f.weight * Math.max(0, fairCount(row, f.kind) - f.target);
+    for (const f of fairness) p += f.weight * Math.max(0, (f.kind === 'night' ? n : w) - f.target);
     return p;
+  };
+  // Links: staffed `when` and `need` cells per link.
+  const links = model.links ?? [];
+  const typeIndex = new Map(model.shiftTypes.map((s, i) => [s.id, i]));
+  const whenOfCell: number[][] = Array.from({ length: D * T }, () => []);
+  const needOfCell: number[][] = Array.from({ length: D * T }, () => []);
+  const whenCount = new Int32Array(links.length);
+  const needCount = new Int32Array(links.length);
+  links.forEach((l, i) => {
+    for (const term of l.when) whenOfCell[term.day * T + typeIndex.get(term.type)!]!.push(i);
+    for (const term of l.need) needOfCell[term.day * T + typeIndex.get(term.type)!]!.push(i);
+  });
+  for (let cell = 0; cell < D * T; cell++) {
+    for (const i of whenOfCell[cell]!) whenCount[i]! += cellCount[cell]!;
+    for (const i of needOfCell[cell]!) needCount[i]! += cellCount[cell]!;
+  }
+  let broken = 0;
+  for (let i = 0; i < links.length; i++) if (whenCount[i]! > 0 && needCount[i] === 0) broken++;
+
+  /** Moves a cell's staffing count by ±1 and keeps cover, links and the broken count; returns Δ cover. */
+  const staff = (cell: number, by: number): number => {
+    let delta = 0;
+    for (const i of c.coverOfCell[cell]!) {
+      delta += coverPenalty(i, count[i]! + by) - coverPenalty(i, count[i]!);
+      count[i]! += by;
+    }
+    cellCount[cell]! += by;
+    for (const i of whenOfCell[cell]!) {
+      const was = whenCount[i]! > 0 && needCount[i] === 0;
+      whenCount[i]! += by;
+      broken += (whenCount[i]! > 0 && needCount[i] === 0 ? 1 : 0) - (was ? 1 : 0);
+    }
+    for (const i of needOfCell[cell]!) {
+      const was = whenCount[i]! > 0 && needCount[i] === 0;
+      needCount[i]! += by;
+      broken += (whenCount[i]! > 0 && needCount[i] === 0 ? 1 : 0) - (was ? 1 : 0);
+    }
+    return delta;
+  };
+
+  // The move under construction: undo log and touched day range per employee.
+  const undoCell = new Int32Array(4 * E * D + 64);
+  const undoType = new Int16Array(undoCell.length);
+  let undoLength = 0;
+  const touchedLo = new Int32Array(E).fill(D);
+  const touchedHi = new Int32Array(E).fill(-1);
+  const touched: number[] = [];
+
+  /** Sets one cell, returning the objective change. */
+  const apply = (e: number, d: number, t: number): number => {
+    const i = e * D + d;
+    const old = x[i]!;
+    if (old === t) return 0;
+    let delta = requestCost(i, t) - requestCost(i, old);
+    if (fairness.length) {
+      const before = fairPenalty(nights[e]!, weekends[e]!);
+      if (old !== OFF && c.night[old]) nights[e]!--;
+      if (t !== OFF && c.night[t]) nights[e]!++;
+      if (weekend[d]) weekends[e]! += (t === OFF ? 0 : 1) - (old === OFF ? 0 : 1);
+      delta += fairPenalty(nights[e]!, weekends[e]!) - before;
+    }
+    if (old !== OFF) delta += staff(d * T + old, -1) - c.cost[d * T + old]!;
+    if (t !== OFF) delta += staff(d * T + t, 1) + c.cost[d * T + t]!;
+    rules.set(e, d, t);
+    undoCell[undoLength] = i;
+    undoType[undoLength++] = old;
+    if (touchedHi[e]! < 0) touched.push(e);
+    if (d < touchedLo[e]!) touchedLo[e] = d;
+    if (d > touchedHi[e]!) touchedHi[e] = d;
+    return delta;
   };
   const allowed = (e: number, d: number, t: number) => t === OFF || c.allowed[(e * D + d) * T + t] === 1;
-
-  /** Set rows[e][d] = t, returning the objective change (cover, request, cost; fairness separately). */
-  const set = (e: number, d: number, t: number): number => {
-    const old = rows[e]![d]!;
-    if (old === t) return 0;
-    let delta = requestCost(e, d, t) - requestCost(e, d, old);
-    if (old !== OFF) {
-      delta -= c.cost[d * T + old]!;
-      for (const i of c.coverOfCell[d * T + old]!) {
-        delta += coverPenalty(i, count[i]! - 1) - coverPenalty(i, count[i]!);
-        count[i]!--;
-      }
-    }
-    if (t !== OFF) {
-      delta += c.cost[d * T + t]!;
-      for (const i of c.coverOfCell[d * T + t]!) {
-        delta += coverPenalty(i, count[i]! + 1) - coverPenalty(i, count[i]!);
-        count[i]!++;
-      }
-    }
-    rows[e]![d] = t;
+  /** Sets (e, d) and every cell its rotation ties to it; NaN when a tied cell may not take t. */
+  const change = (e: number, d: number, t: number): number => {
+    const g = c.groupOf[e]!;
+    if (g < 0) return allowed(e, d, t) ? apply(e, d, t) : Number.NaN;
+    const cells = tied[g]![(d + 7 * memberIndex[e]!) % (7 * c.groups[g]!.weeks)]!;
+    for (const cell of cells) if (!allowed(Math.floor(cell / D), cell % D, t)) return Number.NaN;
+    let delta = 0;
+    for (const cell of cells) delta += apply(Math.floor(cell / D), cell % D, t);
     return delta;
+  };
+  const undo = () => {
+    for (let u = undoLength - 1; u >= 0; u--) {
+      const i = undoCell[u]!;
+      apply(Math.floor(i / D), i % D, undoType[u]!);
+    }
+  };
+  const clearMove = () => {
+    undoLength = 0;
+    for (const e of touched) {
+      touchedLo[e] = D;
+      touchedHi[e] = -1;
+    }
+    touched.length = 0;
   };
 
   let total = 0;
   let bestTotal = 0;
-  let best = rows.map((r) => r.slice());
+  let bestBroken = broken;
+  const best = Int16Array.from(x);
+  let bestIsCurrent = true;
+  let accepted = 0;
+  const [t0, t1] = options.temperature ?? [3, 0.05];
+  let temperature = t0;
+  const maxBlock = Math.min(D, 7);
   let moves = 0;
-  const startTime = Date.now();
-  const span = Math.max(1, stopAt - startTime);
-  let temperature = 3;
-  const undo: [number, number, number][] = [];
-  while (true) {
-    if ((moves & 255) === 0) {
-      const now = Date.now();
-      if (now >= stopAt) break;
-      // Cool geometrically from 3 to 0.05 over the slice.
-      temperature = 3 * (0.05 / 3) ** ((now - startTime) / span);
+  for (; moves < options.moves; moves++) {
+    if ((moves & 1023) === 0) {
+      if (Date.now() >= options.stopAt) break;
+      temperature = t0 * (t1 / t0) ** (moves / options.moves);
     }
-    moves++;
-    undo.length = 0;
-    let delta = 0;
-    const touched: number[] = [];
-    const k = 1 + random.int(Math.min(4, D));
+    clearMove();
+    const brokenBefore = broken;
+    const k = 1 + Math.floor(random.next() ** 2 * maxBlock);
     const d0 = random.int(D - k + 1);
     const kind = random.next();
-    if (kind < 0.3) {
-      // Exchange two blocks of days within one row: hours and type counts stay, cover moves.
-      const e = random.int(E);
-      const d1 = random.int(D - k + 1);
-      if (Math.abs(d1 - d0) < k) continue;
-      let ok = true;
-      for (let i = 0; i < k; i++)
-        if (!allowed(e, d0 + i, rows[e]![d1 + i]!) || !allowed(e, d1 + i, rows[e]![d0 + i]!)) ok = false;
-      if (!ok) continue;
-      const fairBefore = fairness.length ? fairPenalty(rows[e]!) : 0;
-      for (let i = 0; i < k; i++) {
-        const a = rows[e]![d0 + i]!;
-        const b = rows[e]![d1 + i]!;
-        if (a === b) continue;
-        undo.push([e, d0 + i, a], [e, d1 + i, b]);
-        delta += set(e, d0 + i, b);
-        delta += set(e, d1 + i, a);
-      }
-      if (fairness.length) delta += fairPenalty(rows[e]!) - fairBefore;
-      touched.push(e);
-    } else if (kind < 0.65) {
+    let delta = 0;
+    if (kind < 0.35) {
       const e = random.int(E);
       const value = random.int(T + 1) - 1;
-      let ok = true;
-      for (let d = d0; d < d0 + k; d++) if (!allowed(e, d, value)) ok = false;
-      if (!ok) continue;
-      const fairBefore = fairness.length ? fairPenalty(rows[e]!) : 0;
-      for (let d = d0; d < d0 + k; d++) {
-        undo.push([e, d, rows[e]![d]!]);
-        delta += set(e, d, value);
-      }
-      if (fairness.length) delta += fairPenalty(rows[e]!) - fairBefore;
-      touched.push(e);
-    } else {
+      for (let d = d0; d < d0 + k && !Number.isNaN(delta); d++) delta += change(e, d, value);
+    } else if (kind < 0.5) {
+      const e = random.int(E);
+      const value = random.int(T);
+      for (let d = d0; d < d0 + k && !Number.isNaN(delta); d++) if (x[e * D + d] !== OFF) delta += change(e, d, value);
+    } else if (kind < 0.85) {
       const e1 = random.int(E);
       const e2 = random.int(E);
-      if (e1 === e2) continue;
-      let ok = true;
-      for (let d = d0; d < d0 + k; d++)
-        if (!allowed(e1, d, rows[e2]![d]!) || !allowed(e2, d, rows[e1]![d]!)) ok = false;
-      if (!ok) continue;
-      const fairBefore = fairness.length ? fairPenalty(rows[e1]!) + fairPenalty(rows[e2]!) : 0;
+      if (e1 === e2 || c.groupOf[e1]! >= 0 || c.groupOf[e2]! >= 0) continue;
       for (let d = d0; d < d0 + k; d++) {
-        const a = rows[e1]![d]!;
-        const b = rows[e2]![d]!;
+        const a = x[e1 * D + d]!;
+        const b = x[e2 * D + d]!;
         if (a === b) continue;
-        undo.push([e1, d, a], [e2, d, b]);
-        delta += set(e1, d, b);
-        delta += set(e2, d, a);
+        if (!allowed(e1, d, b) || !allowed(e2, d, a)) {
+          delta = Number.NaN;
+          break;
+        }
+        delta += apply(e1, d, b) + apply(e2, d, a);
       }
-      if (fairness.length) delta += fairPenalty(rows[e1]!) + fairPenalty(rows[e2]!) - fairBefore;
-      touched.push(e1, e2);
+    } else {
+      const e = random.int(E);
+      const d1 = random.int(D - k + 1);
+      if (Math.abs(d1 - d0) < k || c.groupOf[e]! >= 0) continue;
+      for (let i = 0; i < k; i++) {
+        const a = x[e * D + d0 + i]!;
+        const b = x[e * D + d1 + i]!;
+        if (a === b) continue;
+        if (!allowed(e, d0 + i, b) || !allowed(e, d1 + i, a)) {
+          delta = Number.NaN;
+          break;
+        }
+        delta += apply(e, d0 + i, b) + apply(e, d1 + i, a);
+      }
     }
-    if (undo.length === 0) continue;
-    const accept = delta <= 0 || random.next() < Math.exp(-delta / temperature);
-    if (accept && touched.every((e) => employeeViolations(model, e, rows[e]!, true).length === 0)) {
-      total += delta;
-      if (total < bestTotal - 1e-9) {
-        bestTotal = total;
-        best = rows.map((r) => r.slice());
-      }
+    if (undoLength === 0) continue;
+    let ok = !Number.isNaN(delta) && broken <= brokenBefore;
+    if (ok && broken === brokenBefore && delta > 0) ok = random.next() < Math.exp(-delta / temperature);
+    if (ok) for (const e of touched) if (!rules.rowOk(e, touchedLo[e]!, touchedHi[e]!)) ok = false;
+    if (!ok) {
+      undo();
       continue;
     }
-    for (let u = undo.length - 1; u >= 0; u--) {
-      const [e, d, t] = undo[u]!;
-      set(e, d, t);
+    accepted++;
+    if (bestIsCurrent && (delta > 1e-9 || broken > bestBroken)) {
+      // Leaving the best roster: keep it (the current one minus this move).
+      best.set(x);
+      for (let u = undoLength - 1; u >= 0; u--) best[undoCell[u]!] = undoType[u]!;
+      bestIsCurrent = false;
     }
+    total += delta;
+    if (broken < bestBroken || (broken === bestBroken && total < bestTotal - 1e-9)) {
+      bestTotal = total;
+      bestBroken = broken;
+      bestIsCurrent = true;
+    } else if (bestIsCurrent && broken === bestBroken && Math.abs(total - bestTotal) <= 1e-9) {
+      bestIsCurrent = true;
+    } else bestIsCurrent = false;
   }
-  return { best, delta: bestTotal, moves };
+  clearMove();
+  if (bestIsCurrent) best.set(x);
+  const out: Assignment = Array.from({ length: E }, (_, e) => Array.from(best.subarray(e * D, (e + 1) * D)));
+  return {
+    best: out,
+    delta: bestTotal,
+    brokenLinks: bestBroken,
+    moves,
+    accepted,
+  };
 }

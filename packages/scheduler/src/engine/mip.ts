@@ -15,9 +15,18 @@ export interface SubMip {
   start(assignment: Assignment): Float64Array | undefined;
 }
 
-type AuxValue = (a: Assignment) => number;
+/** Cells staffed per (d·T + t) of the roster being valued, computed once per start vector. */
+type AuxValue = (a: Assignment, staffed: Int32Array) => number;
 
-export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array): SubMip {
+export interface BuildOptions {
+  /**
+   * Links as soft rows: a broken link costs this much instead of making the MIP infeasible
+   * (construction and repair, where one employee's sub-MIP cannot staff another's handover).
+   */
+  linkPenalty?: number;
+}
+
+export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, options: BuildOptions = {}): SubMip {
   const { E, D, T, model } = c;
   const lp = new LpBuilder();
   const varOf = new Int32Array(E * D * T).fill(-1);
@@ -42,6 +51,31 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array): SubM
     if (any) freeEmployees.push(e);
   }
   const fixedIs = (e: number, d: number, t: number) => !isFree(e, d) && fixed[e]![d] === t;
+  // Coupling rows (cover, links) touch every employee: count the fixed ones once per cell and walk
+  // only the free ones per day, so a build costs O(E·D + free cells + rows), not O(rows · E).
+  const fixedStaffed = new Int32Array(D * T);
+  const freeOnDay: number[][] = Array.from({ length: D }, () => []);
+  for (let e = 0; e < E; e++) {
+    for (let d = 0; d < D; d++) {
+      if (isFree(e, d)) freeOnDay[d]!.push(e);
+      else if (fixed[e]![d] !== OFF) fixedStaffed[d * T + fixed[e]![d]!]!++;
+    }
+  }
+  /** expr += coef · (employees working cell d·T + t). */
+  const addCell = (expr: Linear, cell: number, coef: number) => {
+    const t = cell % T;
+    const d = (cell - t) / T;
+    expr.constant += coef * fixedStaffed[cell]!;
+    for (const e of freeOnDay[d]!) {
+      const v = varOf[(e * D + d) * T + t]!;
+      if (v >= 0) expr.add(v, coef);
+    }
+  };
+  const staffedOf = (a: Assignment) => {
+    const n = new Int32Array(D * T);
+    for (let e = 0; e < E; e++) for (let d = 0; d < D; d++) if (a[e]![d] !== OFF) n[d * T + a[e]![d]!]!++;
+    return n;
+  };
   /** expr += coef · x[e,d,t] (a variable or a constant). */
   const addX = (expr: Linear, e: number, d: number, t: number, coef: number) => {
     const v = varOf[(e * D + d) * T + t]!;
@@ -207,42 +241,44 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array): SubM
   c.cover.forEach((row, i) => {
     if (!touched[i]) return;
     const expr = new Linear();
-    for (const cell of row.cells) {
-      const d = Math.floor(cell / T);
-      const t = cell % T;
-      for (let e = 0; e < E; e++) addX(expr, e, d, t, 1);
-    }
-    const count = (a: Assignment) => {
+    for (const cell of row.cells) addCell(expr, cell, 1);
+    const count = (staffed: Int32Array) => {
       let n = 0;
-      for (const cell of row.cells) {
-        const d = Math.floor(cell / T);
-        const t = cell % T;
-        for (let e = 0; e < E; e++) if (a[e]![d] === t) n++;
-      }
+      for (const cell of row.cells) n += staffed[cell]!;
       return n;
     };
     const under = lp.addCol(row.underWeight, 0, Number.POSITIVE_INFINITY, false);
     const over = lp.addCol(row.overWeight, 0, Number.POSITIVE_INFINITY, false);
-    aux.push({ col: under, value: (a) => Math.max(0, row.requirement - count(a)) });
-    aux.push({ col: over, value: (a) => Math.max(0, count(a) - row.requirement) });
+    aux.push({ col: under, value: (_, staffed) => Math.max(0, row.requirement - count(staffed)) });
+    aux.push({ col: over, value: (_, staffed) => Math.max(0, count(staffed) - row.requirement) });
     expr.add(under, 1).add(over, -1);
     lp.addRow(expr, row.requirement, row.requirement);
   });
 
-  // Links: each `when` cell staffed ⇒ some `need` cell staffed.
+  // Links: each `when` cell staffed ⇒ some `need` cell staffed (soft: a binary "broken" column pays).
+  const typeIndex = new Map(model.shiftTypes.map((s, i) => [s.id, i]));
+  const cellOf = (term: { day: number; type: string }) => term.day * T + typeIndex.get(term.type)!;
   for (const link of model.links ?? []) {
     const need = new Linear();
-    for (const term of link.need) {
-      const t = model.shiftTypes.findIndex((s) => s.id === term.type);
-      for (let e = 0; e < E; e++) addX(need, e, term.day, t, 1);
-    }
-    for (const term of link.when) {
-      const t = model.shiftTypes.findIndex((s) => s.id === term.type);
+    for (const term of link.need) addCell(need, cellOf(term), 1);
+    const needCells = link.need.map(cellOf);
+    const whenCells = link.when.map(cellOf);
+    const brokenIn = (staffed: Int32Array) =>
+      whenCells.some((cell) => staffed[cell]! > 0) && !needCells.some((cell) => staffed[cell]! > 0) ? 1 : 0;
+    let broken = -1;
+    for (const cell of whenCells) {
       const expr = new Linear();
-      for (let e = 0; e < E; e++) addX(expr, e, term.day, t, 1);
-      if (expr.index.length === 0 && need.index.length === 0) continue;
+      addCell(expr, cell, 1);
+      if (expr.index.length === 0 && need.index.length === 0 && (expr.constant === 0 || need.constant > 0)) continue;
       for (let k2 = 0; k2 < need.index.length; k2++) expr.add(need.index[k2]!, -E * need.value[k2]!);
       expr.constant -= E * need.constant;
+      if (options.linkPenalty !== undefined) {
+        if (broken < 0) {
+          broken = lp.addCol(options.linkPenalty, 0, 1, true);
+          aux.push({ col: broken, value: (_, staffed) => brokenIn(staffed) });
+        }
+        expr.add(broken, -E);
+      }
       lp.addRow(expr, Number.NEGATIVE_INFINITY, 0);
     }
   }
@@ -296,8 +332,12 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array): SubM
         for (let b = a + 1; b <= w + W; b++) {
           const aTypes = [OFF, ...(a >= 0 && a < D ? types(a) : [])];
           const bTypes = [OFF, ...(b < D ? types(b) : [])];
-          let best = Number.NEGATIVE_INFINITY;
-          for (const ta of aTypes) for (const tb of bTypes) best = Math.max(best, startOf(b, tb) - endOf(a, ta));
+          // The longest gap possible between a and b: latest start on b minus earliest end on a.
+          let latestStart = Number.NEGATIVE_INFINITY;
+          let earliestEnd = Number.POSITIVE_INFINITY;
+          for (const tb of bTypes) latestStart = Math.max(latestStart, startOf(b, tb));
+          for (const ta of aTypes) earliestEnd = Math.min(earliestEnd, endOf(a, ta));
+          const best = latestStart - earliestEnd;
           if (best < rule.minMinutes) continue;
           const r = lp.addCol(0, 0, 1, true);
           window.add(r, 1);
@@ -368,7 +408,8 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array): SubM
           x[v] = 1;
         }
       }
-      for (const { col, value } of aux) x[col] = value(assignment);
+      const staffed = staffedOf(assignment);
+      for (const { col, value } of aux) x[col] = value(assignment, staffed);
       return x;
     },
   };

@@ -1,11 +1,14 @@
 /**
  * The solver front door: `solve(model, options)` with swappable backends.
  * - `mip`: the compact MIP of the whole model in HiGHS (exact for small models).
- * - `lns` (default): a constructive start (one employee at a time, each an exact small MIP), then
- *   large-neighbourhood search — free a few employees, or a window of days, fix the rest and
- *   re-solve the neighbourhood with HiGHS, warm-started from the incumbent so it never gets worse —
- *   and, when the model is small enough, a final full MIP warm-started from the best roster to
- *   prove optimality. The lower bound comes from the full MIP's dual bound or its LP relaxation.
+ * - `lns` (default): a start (the caller's `initial`, repaired row by row where it breaks a rule, or
+ *   rows built one at a time as small exact MIPs), then local search (thousands of cheap moves per
+ *   second, rules checked incrementally) alternating with large-neighbourhood search whose sub-MIPs
+ *   are kept small by a work-adapted size; for small models a final full MIP warm-started from the
+ *   best roster tries to prove optimality. Links are soft (a large penalty) while a roster still
+ *   breaks some, and hard once none is broken.
+ * The search is budgeted in deterministic work units (work.ts): the same model and seed give the
+ * same roster when the run ends on work; the time limit is a safety stop that clips every MIP call.
  * Every returned roster is re-checked by the evaluator.
  */
 import { createRandom, deadlineIn, type Progress, parseInput, silentProgress } from '@allhours/core';
@@ -13,28 +16,53 @@ import { z } from 'zod';
 import { type Compiled, compile } from './compile.js';
 import { type Evaluation, evaluate, type ObjectiveComponents, type Violation } from './evaluate.js';
 import { runHighs } from './highs.js';
-import { localSearch, localSearchApplies } from './localsearch.js';
-import { buildMip } from './mip.js';
+import { closeGroups, freeMask, type LnsState, lnsStep } from './lns.js';
+import { localSearch } from './localsearch.js';
+import { buildMip, type SubMip } from './mip.js';
 import { type Assignment, OFF, type RosterModel } from './model.js';
+import { RowRules } from './rowrules.js';
+import { defaultWorkLimit, MOVE_UNITS, mipUnits } from './work.js';
 
 export const solveOptionsSchema = z
   .object({
     timeLimitSeconds: z.number().finite().positive().default(60),
     seed: z.number().int().default(1),
     backend: z.enum(['lns', 'mip']).default('lns'),
-    /** Stop after this many LNS steps (with the seed, makes a run repeatable when the time limit does not bite). */
+    /** Stop after this many LNS steps. */
     maxIterations: z.number().int().positive().optional(),
+    /**
+     * Work budget in units of about a microsecond (work.ts); default 0.8 · 10⁶ · timeLimitSeconds.
+     * A run that ends on work is repeatable (same model + seed → same roster).
+     */
+    workLimit: z.number().positive().optional(),
+    /** Full-MIP size (columns) up to which the start is the full MIP under a node budget. */
+    startMipMaxColumns: z.number().int().nonnegative().default(12_000),
     /** Full-MIP size (columns) up to which the exact phase runs. */
-    exactMaxColumns: z.number().int().nonnegative().default(12_000),
+    exactMaxColumns: z.number().int().nonnegative().default(750),
   })
   .strict();
 
 export type SolveOptionsInput = z.input<typeof solveOptionsSchema> & {
   progress?: Progress;
+  /** A start roster; rows that break an employee rule are rebuilt, broken links repaired. */
   initial?: Assignment;
 };
 
 export type SolveStatus = 'optimal' | 'feasible' | 'timeLimit' | 'infeasible';
+
+export interface SolveStats {
+  /** Local-search moves tried, and per second of local search. */
+  moves: number;
+  movesPerSecond: number;
+  /** LNS sub-MIPs solved, and per second of LNS. */
+  lnsSteps: number;
+  lnsStepsPerSecond: number;
+  /** Work units spent (work.ts) and the budget. */
+  work: number;
+  workLimit: number;
+  /** Why the search stopped: work budget, time limit, iteration limit or proof. */
+  stoppedOn: 'work' | 'time' | 'iterations' | 'proof';
+}
 
 export interface SolveResult {
   status: SolveStatus;
@@ -47,275 +75,327 @@ export interface SolveResult {
   violations: Violation[];
   iterations: number;
   seconds: number;
+  stats: SolveStats;
 }
 
 const EPS = 1e-6;
 /** Largest full model (binary columns) built at all, for its LP bound. */
 const FULL_MODEL_MAX_COLUMNS = 60_000;
+/** Share of the work for the start (row-by-row construction or repair). */
+const CONSTRUCT_SHARE = 0.3;
+/** Share of the start's work for the full MIP of a moderate model, and the units a node is reckoned at. */
+const START_MIP_SHARE = 0.8;
+const NODE_UNITS = 40_000;
+/** Small models: share of the work for local search + LNS before the full MIP takes the rest of the time. */
+const SMALL_SEARCH_SHARE = 0.2;
+/** Local search gets this share of the improvement work; LNS the rest. */
+const LS_SHARE = 0.25;
+/** Safety margin kept from the deadline for the final evaluation. */
+const MARGIN_MS = 150;
 
 function offRoster(c: Compiled): Assignment {
   return Array.from({ length: c.E }, () => new Array<number>(c.D).fill(OFF));
 }
 
-function freeMask(c: Compiled, employees: Iterable<number>, from = 0, to = c.D): Uint8Array {
-  const free = new Uint8Array(c.E * c.D);
-  for (const e of employees) for (let d = from; d < to; d++) free[e * c.D + d] = 1;
-  return free;
+/** A judged roster: hard violations other than links, broken links, objective — compared in that order. */
+interface Judged {
+  roster: Assignment;
+  ev: Evaluation;
+  rules: number;
+  broken: number;
 }
 
-/** Employees that must move together (cyclic groups). */
-function closeGroups(c: Compiled, employees: Set<number>): Set<number> {
-  for (const e of [...employees]) {
-    const g = c.groupOf[e]!;
-    if (g >= 0) for (const m of c.groups[g]!.members) employees.add(m);
-  }
-  return employees;
+function judge(model: RosterModel, roster: Assignment): Judged {
+  const ev = evaluate(model, roster);
+  const broken = ev.violations.filter((v) => v.rule === 'link').length;
+  return { roster, ev, rules: ev.violations.length - broken, broken };
+}
+
+function better(a: Judged, b: Judged | undefined): boolean {
+  if (!b) return true;
+  if (a.rules !== b.rules) return a.rules < b.rules;
+  if (a.broken !== b.broken) return a.broken < b.broken;
+  return a.ev.objective < b.ev.objective - EPS;
 }
 
 export async function solve(model: RosterModel, input: SolveOptionsInput = {}): Promise<SolveResult> {
   const { progress = silentProgress, initial, ...rest } = input;
   const options = parseInput(solveOptionsSchema, rest, 'solve options');
   const deadline = deadlineIn(options.timeLimitSeconds);
+  const stopAt = deadline.endsAt - MARGIN_MS;
+  const remaining = () => Math.max(0, stopAt - Date.now()) / 1000;
   const random = createRandom(options.seed);
   const c = compile(model);
   const stage = 'roster';
+  const workLimit = options.workLimit ?? defaultWorkLimit(options.timeLimitSeconds);
+  const stats: SolveStats = {
+    moves: 0,
+    movesPerSecond: 0,
+    lnsSteps: 0,
+    lnsStepsPerSecond: 0,
+    work: 0,
+    workLimit,
+    stoppedOn: 'work',
+  };
+  let lsMs = 0;
+  let lnsMs = 0;
 
-  let best: Assignment | undefined;
-  let bestEval: Evaluation | undefined;
+  let best: Judged | undefined; // best with every hard rule held
+  let current: Judged | undefined; // the search's incumbent (may still break links)
   let lowerBound = Number.NEGATIVE_INFINITY;
   let provenOptimal = false;
   let provenInfeasible = false;
-  let iterations = 0;
-  const feasible = (ev: Evaluation) => ev.violations.length === 0;
-  const offer = (a: Assignment) => {
-    const ev = evaluate(model, a);
-    if (!feasible(ev)) return false;
-    if (!bestEval || ev.objective < bestEval.objective - EPS) {
-      best = a;
-      bestEval = ev;
-      return true;
+  const offer = (roster: Assignment): boolean => {
+    const j = judge(model, roster);
+    let improved = false;
+    if (better(j, current)) {
+      current = j;
+      improved = true;
     }
-    return false;
+    if (j.rules === 0 && j.broken === 0 && better(j, best)) best = j;
+    return improved;
   };
   const report = () =>
     progress.update(
       stage,
-      Math.min(1, deadline.elapsedMs() / (options.timeLimitSeconds * 1000)),
-      `best ${bestEval ? bestEval.objective : '—'}, bound ${Number.isFinite(lowerBound) ? lowerBound.toFixed(1) : '—'}, step ${iterations}`,
+      Math.min(1, Math.max(stats.work / workLimit, deadline.elapsedMs() / (options.timeLimitSeconds * 1000))),
+      `best ${best ? best.ev.objective : '—'}, bound ${Number.isFinite(lowerBound) ? lowerBound.toFixed(1) : '—'}, step ${stats.lnsSteps}`,
     );
+  const timeUp = () => Date.now() >= stopAt;
 
   let allowedCells = 0;
   for (let k = 0; k < c.allowed.length; k++) allowedCells += c.allowed[k]!;
   // The whole model as one MIP only when it is of a size HiGHS-Wasm handles (bound, exact phase).
-  const full =
-    allowedCells <= FULL_MODEL_MAX_COLUMNS || options.backend === 'mip'
-      ? buildMip(
-          c,
-          offRoster(c),
-          freeMask(
-            c,
-            Array.from({ length: c.E }, (_, e) => e),
-          ),
-        )
-      : undefined;
+  let full: SubMip | undefined;
+  if (allowedCells <= FULL_MODEL_MAX_COLUMNS || options.backend === 'mip') {
+    full = buildMip(
+      c,
+      offRoster(c),
+      freeMask(
+        c,
+        Array.from({ length: c.E }, (_, e) => e),
+      ),
+    );
+  }
   const smallEnough = full !== undefined && full.lp.numCols <= options.exactMaxColumns;
 
-  if (initial) offer(initial.map((row) => row.slice()));
-
-  const fullMip = async (seconds: number) => {
-    if (!full) return;
-    const start = best ? full.start(best) : undefined;
-    const run = await runHighs(full.lp, { timeLimitSeconds: seconds, seed: options.seed, ...(start ? { start } : {}) });
+  /** The full MIP; its work is charged at most `maxUnits` (a node-budgeted run is charged its budget). */
+  const fullMip = async (seconds: number, maxNodes?: number, maxUnits = Number.POSITIVE_INFINITY) => {
+    if (!full || seconds <= 0.05) return;
+    const start = best ? full.start(best.roster) : undefined;
+    const run = await runHighs(full.lp, {
+      timeLimitSeconds: seconds,
+      seed: options.seed,
+      ...(start ? { start } : {}),
+      ...(maxNodes === undefined ? {} : { maxNodes }),
+    });
+    stats.work += Math.min(maxUnits, mipUnits(full.lp.index.length, run));
     if (run.status === 'infeasible') provenInfeasible = true;
     lowerBound = Math.max(lowerBound, run.bound);
     if (run.colValue) offer(full.decode(run.colValue));
-    if (run.status === 'optimal' && bestEval && bestEval.objective <= run.objective + EPS) provenOptimal = true;
+    if (run.status === 'optimal' && best && best.ev.objective <= run.objective + EPS) provenOptimal = true;
   };
 
   if (options.backend === 'mip') {
-    await fullMip(deadline.remainingMs() / 1000);
+    if (initial && validShape(c, initial)) offer(initial.map((r) => r.slice()));
+    await fullMip(remaining());
   } else {
     // Bound first (cheap): the LP relaxation, for models where the exact phase will not run.
     if (full && !smallEnough) {
-      const relax = await runHighs(full.lp, {
-        timeLimitSeconds: Math.max(1, deadline.remainingMs() / 1000 / 10),
-        relax: true,
-      });
+      const relax = await runHighs(full.lp, { timeLimitSeconds: Math.min(5, remaining() / 10), relax: true });
       if (relax.status === 'optimal') lowerBound = relax.objective;
     }
-    if (!best) await construct();
+    await construct(initial && validShape(c, initial) ? initial.map((r) => r.slice()) : offRoster(c));
     report();
-    // Small models: the LNS gets most of the rest, then the full MIP (warm-started) tries to prove.
-    await improve(smallEnough ? Date.now() + deadline.remainingMs() * 0.75 : deadline.endsAt);
-    if (smallEnough && !provenOptimal && !deadline.expired()) await fullMip(deadline.remainingMs() / 1000);
+    await improve(smallEnough ? workLimit * SMALL_SEARCH_SHARE : workLimit - stats.work);
+    if (smallEnough && !provenOptimal && !timeUp()) {
+      await fullMip(remaining());
+      if (provenOptimal) stats.stoppedOn = 'proof';
+    }
   }
+  if (timeUp()) stats.stoppedOn = provenOptimal ? 'proof' : 'time';
+  stats.movesPerSecond = lsMs > 0 ? Math.round(stats.moves / (lsMs / 1000)) : 0;
+  stats.lnsStepsPerSecond = lnsMs > 0 ? Math.round((stats.lnsSteps / (lnsMs / 1000)) * 10) / 10 : 0;
 
-  progress.done(stage, bestEval ? `objective ${bestEval.objective}` : 'no feasible roster');
+  progress.done(stage, best ? `objective ${best.ev.objective}` : 'no feasible roster');
   const seconds = deadline.elapsedMs() / 1000;
-  if (!best || !bestEval) {
-    const ev = evaluate(model, best ?? offRoster(c));
+  const iterations = stats.lnsSteps;
+  if (!best) {
+    const shown = current ?? judge(model, offRoster(c));
     return {
       status: provenInfeasible ? 'infeasible' : 'timeLimit',
       objective: Number.POSITIVE_INFINITY,
       lowerBound,
       gap: Number.POSITIVE_INFINITY,
-      assignment: best ?? offRoster(c),
-      components: ev.components,
-      violations: ev.violations,
+      assignment: shown.roster,
+      components: shown.ev.components,
+      violations: shown.ev.violations,
       iterations,
       seconds,
+      stats,
     };
   }
-  if (provenOptimal) lowerBound = bestEval.objective;
-  lowerBound = Math.min(lowerBound, bestEval.objective);
+  const objective = best.ev.objective;
+  if (provenOptimal) lowerBound = objective;
+  lowerBound = Math.min(lowerBound, objective);
   const gap = Number.isFinite(lowerBound)
-    ? (bestEval.objective - lowerBound) / Math.max(1, Math.abs(bestEval.objective))
+    ? (objective - lowerBound) / Math.max(1, Math.abs(objective))
     : Number.POSITIVE_INFINITY;
   return {
-    status: provenOptimal || gap <= EPS ? 'optimal' : deadline.expired() ? 'timeLimit' : 'feasible',
-    objective: bestEval.objective,
+    status: provenOptimal || gap <= EPS ? 'optimal' : stats.stoppedOn === 'time' ? 'timeLimit' : 'feasible',
+    objective,
     lowerBound,
     gap: Math.max(0, gap),
-    assignment: best,
-    components: bestEval.components,
+    assignment: best.roster,
+    components: best.ev.components,
     violations: [],
     iterations,
     seconds,
+    stats,
   };
 
-  /** One employee (or cyclic group) at a time, each an exact MIP against the rows already placed. */
-  async function construct(): Promise<void> {
-    if (smallEnough) {
-      // Small models: HiGHS on the whole model finds a good start quickly.
-      await fullMip((deadline.remainingMs() / 1000) * 0.3);
+  /**
+   * The start: keep every row of `start` that holds its employee's rules, rebuild the others one at a
+   * time (a cyclic group together), each an exact MIP against the rows already there, links soft.
+   * Small models first try the full MIP for a short while.
+   */
+  async function construct(start: Assignment): Promise<void> {
+    const budget = workLimit * CONSTRUCT_SHARE;
+    if (smallEnough && !initial) {
+      await fullMip(Math.min(remaining() * 0.3, Math.max(1, options.timeLimitSeconds * 0.1)));
       if (best) return;
     }
-    const roster = offRoster(c);
-    const budget = options.timeLimitSeconds / 3;
-    const done = new Set<number>();
-    const order = Array.from({ length: c.E }, (_, e) => e);
-    for (const e of order) {
-      if (done.has(e)) continue;
-      const group = closeGroups(c, new Set([e]));
-      for (const m of group) done.add(m);
-      const sub = buildMip(c, roster, freeMask(c, group));
-      // About a third of the budget for the start, shared by the rows still to place.
-      const left = Math.max(1, c.E - done.size + group.size);
-      const perStep = Math.max(0.2, Math.min(3, (budget - deadline.elapsedMs() / 1000) / left));
-      let run = await runHighs(sub.lp, { timeLimitSeconds: perStep, seed: options.seed, relativeGap: 0.01 });
-      if (!run.colValue) {
-        // No row found in time: settle for any row that keeps the rules (zero objective).
-        sub.lp.colCost.fill(0);
-        run = await runHighs(sub.lp, { timeLimitSeconds: Math.max(1, perStep), seed: options.seed });
+    if (full && full.lp.numCols <= options.startMipMaxColumns && !initial) {
+      // Moderate models: HiGHS on the whole model for a node budget gives a strong start to polish.
+      const nodes = Math.max(1, Math.round((budget * START_MIP_SHARE) / NODE_UNITS));
+      await fullMip(remaining() * 0.35, nodes, nodes * NODE_UNITS);
+      if (best) return;
+    }
+    const roster = start;
+    const rules = new RowRules(c, roster);
+    const bad = (e: number) => {
+      for (let d = 0; d < c.D; d++) {
+        const t = roster[e]![d]!;
+        if (t !== OFF && !c.allowed[(e * c.D + d) * c.T + t]) return true;
       }
-      if (!run.colValue) continue; // leave off; the evaluator will say which rule fails
+      return !rules.rowOkFull(e);
+    };
+    const badGroup = (members: number[], weeks: number) => {
+      const L = 7 * weeks;
+      const lead = roster[members[0]!]!;
+      return members.some((m, k) => roster[m]!.some((t, d) => t !== lead[(d + 7 * k) % L]));
+    };
+    const todo: number[][] = [];
+    const done = new Set<number>();
+    for (let e = 0; e < c.E; e++) {
+      if (done.has(e)) continue;
+      const group = [...closeGroups(c, new Set([e]))];
+      for (const m of group) done.add(m);
+      const g = c.groupOf[e]!;
+      if (group.some(bad) || (g >= 0 && badGroup(group, c.groups[g]!.weeks))) todo.push(group);
+    }
+    const startWork = stats.work;
+    const linkPenalty = linkWeight(c);
+    for (const [i, group] of todo.entries()) {
+      if (timeUp()) break;
+      const sub = buildMip(c, roster, freeMask(c, group), { linkPenalty });
+      // The construction budget shared by the rows still to place, in nodes; time only as a safety stop.
+      const left = todo.length - i;
+      const share = Math.max(20_000, (budget - (stats.work - startWork)) / left);
+      const maxNodes = Math.max(1, Math.min(500, Math.floor(share / 3000)));
+      const timeLimitSeconds = Math.min(remaining(), Math.max(0.2, (remaining() * 0.5) / left));
+      let run = await runHighs(sub.lp, {
+        timeLimitSeconds,
+        seed: options.seed,
+        relativeGap: 0.01,
+        maxNodes,
+        subproblem: true,
+      });
+      stats.work += mipUnits(sub.lp.index.length, run);
+      if (!run.colValue && run.status !== 'infeasible' && !timeUp()) {
+        // No row found within the budget: settle for any row that keeps the rules (zero objective).
+        sub.lp.colCost.fill(0);
+        run = await runHighs(sub.lp, { timeLimitSeconds: remaining(), seed: options.seed, maxNodes: 10 * maxNodes });
+        stats.work += mipUnits(sub.lp.index.length, run);
+      }
+      if (!run.colValue) continue; // the evaluator will say which rule fails
       const next = sub.decode(run.colValue);
       for (const m of group) roster[m] = next[m]!;
-      progress.update(stage, undefined, `construct ${done.size}/${c.E}`);
+      progress.update(stage, undefined, `start: row ${i + 1}/${todo.length} rebuilt`);
     }
     offer(roster);
-    if (!best) bestEval = undefined;
   }
 
-  /** A random day among those with a cover row off its requirement (under weighs most), or -1. */
-  function badDay(a: Assignment): number {
-    const count = new Float64Array(c.D * c.T);
-    for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) count[d * c.T + a[e]![d]!]!++;
-    const days: number[] = [];
-    for (const row of c.cover) {
-      let n = 0;
-      for (const cell of row.cells) n += count[cell]!;
-      if ((n < row.requirement && row.underWeight > 0) || (n > row.requirement && row.overWeight > 0))
-        days.push(Math.floor(row.cells[0]! / c.T));
-    }
-    return days.length ? days[random.int(days.length)]! : -1;
-  }
-
-  /** Large-neighbourhood search with MIP sub-problems. */
-  async function improve(stopAt: number): Promise<void> {
-    if (!best || !bestEval) return;
-    let current = best;
-    let currentObjective = bestEval.objective;
-    // Target free variables per neighbourhood, adapted to how hard the sub-MIPs turn out.
-    let size = Math.min(1000, Math.max(100, c.E * c.T * 5));
-    const varsPerCell = Math.max(1, c.T);
-    let sinceImprovement = 0;
-    const useLocalSearch = localSearchApplies(c);
-    /** Anneal from the incumbent for `seconds`; keep the result if the judge confirms it is better. */
-    const anneal = (seconds: number) => {
-      const ls = localSearch(c, current, random, Math.min(stopAt, Date.now() + seconds * 1000));
-      if (ls.delta < -EPS) {
-        const ev = evaluate(model, ls.best);
-        if (feasible(ev) && ev.objective < currentObjective - EPS) {
-          current = ls.best;
-          currentObjective = ev.objective;
-          offer(ls.best);
-          report();
-        }
-      }
+  /** Local search and LNS from the incumbent, each its share of `budget` work units. */
+  async function improve(budget: number): Promise<void> {
+    if (!current || current.rules > 0) return;
+    // Start with neighbourhoods of a few thousand binaries at most; the size adapts from there.
+    const typesPerCell = allowedCells / Math.max(1, c.E * c.D);
+    const state: LnsState = {
+      size: Math.max(c.D, Math.min(c.E * c.D, 4 * c.E, 2000, 4000 / Math.max(1, typesPerCell))),
+      iterations: 0,
     };
-    if (useLocalSearch) anneal(((stopAt - Date.now()) / 1000) * 0.15);
-    while (Date.now() < stopAt && (options.maxIterations === undefined || iterations < options.maxIterations)) {
-      if (provenOptimal) break;
-      iterations++;
-      if (useLocalSearch && iterations % 15 === 0) anneal(Math.min(3, ((stopAt - Date.now()) / 1000) * 0.2));
-      const employees = new Set<number>();
-      let from = 0;
-      let to = c.D;
-      if (random.next() < 0.15) {
-        // One whole row (with its cyclic group): an exact best response for that employee.
-        employees.add(random.int(c.E));
-      } else {
-        // A window of days across as many rows as the size allows (all of them when small):
-        // days outside the window pin the sequence rules, so these sub-MIPs solve fast.
-        const cells = Math.max(2, Math.round(size / varsPerCell));
-        const span = Math.min(c.D, Math.max(3, Math.min(14, Math.round(cells / c.E))));
-        const k = Math.max(1, Math.min(c.E, Math.round(cells / span)));
-        // Half the time centre the window on a day whose cover is off target (where the penalty is).
-        const hot = random.next() < 0.5 ? badDay(current) : -1;
-        from = hot < 0 ? random.int(c.D - span + 1) : Math.max(0, Math.min(c.D - span, hot - random.int(span)));
-        to = from + span;
-        if (k >= c.E) for (let e = 0; e < c.E; e++) employees.add(e);
-        else while (employees.size < k) employees.add(random.int(c.E));
+    const startWork = stats.work;
+    let lsWork = 0;
+    let lnsWork = 0;
+    // A burst of moves sized to the roster, so a burst is a small fraction of the budget.
+    const burst = Math.max(20_000, Math.min(400_000, Math.round(budget / 40)));
+    while (stats.work - startWork < budget) {
+      if (timeUp()) return;
+      if (options.maxIterations !== undefined && stats.lnsSteps >= options.maxIterations) {
+        stats.stoppedOn = 'iterations';
+        return;
       }
-      closeGroups(c, employees);
-      const sub = buildMip(c, current, freeMask(c, employees, from, to));
-      const start = sub.start(current);
-      const limit = Math.min((stopAt - Date.now()) / 1000, 1 + size / 500);
-      if (limit <= 0.05) break;
-      const run = await runHighs(sub.lp, {
-        timeLimitSeconds: limit,
-        seed: options.seed + iterations,
-        ...(start ? { start } : {}),
+      if (provenOptimal) return;
+      const cur: Judged = current!;
+      if (lsWork <= LS_SHARE * (lsWork + lnsWork)) {
+        const t0 = Date.now();
+        const ls = localSearch(c, cur.roster, random, { moves: burst, stopAt });
+        lsMs += Date.now() - t0;
+        stats.moves += ls.moves;
+        stats.work += ls.moves * MOVE_UNITS;
+        lsWork += ls.moves * MOVE_UNITS;
+        if (ls.brokenLinks < cur.broken || ls.delta < -EPS) {
+          if (offer(ls.best)) {
+            report();
+          }
+        }
+        continue;
+      }
+      const t0 = Date.now();
+      const step = await lnsStep(c, cur.roster, cur.broken > 0, state, random, {
+        seed: options.seed,
+        timeLimitSeconds: remaining(),
       });
-      if (run.status === 'optimal') size = Math.min(size * 1.1, 20000);
-      else if (run.status === 'timeLimit') size = Math.max(40, size * 0.7);
-      if (!run.colValue) continue;
-      const next = sub.decode(run.colValue);
-      const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
-      const delta = run.objective - startObjective;
-      if (delta < -EPS) {
-        const ev = evaluate(model, next);
-        if (feasible(ev) && ev.objective < currentObjective - EPS) {
-          current = next;
-          currentObjective = ev.objective;
-          offer(next);
-          sinceImprovement = 0;
+      lnsMs += Date.now() - t0;
+      stats.lnsSteps++;
+      stats.work += step.units;
+      lnsWork += step.units;
+      if (step.roster) {
+        if (step.improved && offer(step.roster)) {
           report();
           continue;
         }
-      } else if (delta <= EPS && start) {
-        current = next; // sideways move: same objective, different roster
+        // A sideways step (same objective, different roster) keeps the search moving.
+        if (!step.improved) current = { ...cur, roster: step.roster };
       }
-      sinceImprovement++;
-      if (smallEnough && sinceImprovement > 60 && iterations > 100) break;
-      if (iterations % 10 === 0) report();
+      if (stats.lnsSteps % 10 === 0) report();
     }
   }
 }
 
-function objectiveOf(lp: { colCost: number[]; offset: number }, x: Float64Array): number {
-  let s = lp.offset;
-  for (let j = 0; j < x.length; j++) s += lp.colCost[j]! * x[j]!;
-  return s;
+/** A broken link costs more than any objective change a single neighbourhood could make up for. */
+function linkWeight(c: Compiled): number {
+  let max = 1;
+  for (const row of c.cover) max = Math.max(max, row.underWeight, row.overWeight);
+  for (const list of c.requests) for (const r of list) max = Math.max(max, r.weight);
+  for (let k = 0; k < c.cost.length; k++) max = Math.max(max, Math.abs(c.cost[k]!));
+  return 1000 * max;
+}
+
+function validShape(c: Compiled, a: Assignment): boolean {
+  return (
+    a.length === c.E &&
+    a.every((row) => row.length === c.D && row.every((t) => Number.isInteger(t) && t >= OFF && t < c.T))
+  );
 }

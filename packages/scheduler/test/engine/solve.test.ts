@@ -1,70 +1,11 @@
-import { fc, test as prop } from '@fast-check/vitest';
+import { readFileSync } from 'node:fs';
+import { test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { readCurtois } from '../../src/curtois/read.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { type RosterModelInput, rosterModelSchema } from '../../src/engine/model.js';
+import { rosterModelSchema } from '../../src/engine/model.js';
 import { solve } from '../../src/engine/solve.js';
-
-/** Random small models with every rule family; the all-off roster keeps every hard rule, so one exists. */
-const smallModel = fc
-  .record({
-    employees: fc.integer({ min: 2, max: 4 }),
-    types: fc.integer({ min: 1, max: 3 }),
-    maxRun: fc.integer({ min: 2, max: 5 }),
-    minRun: fc.integer({ min: 1, max: 2 }),
-    minOff: fc.integer({ min: 1, max: 2 }),
-    maxWeekends: fc.integer({ min: 0, max: 1 }),
-    maxMinutes: fc.integer({ min: 1000, max: 4000 }),
-    cover: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 21, maxLength: 21 }),
-    requests: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 13 }), fc.nat(), fc.boolean()), { maxLength: 6 }),
-    daysOff: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 13 })), { maxLength: 4 }),
-    forbid: fc.boolean(),
-    weeklyRest: fc.boolean(),
-    cyclic: fc.boolean(),
-    link: fc.boolean(),
-  })
-  .map((r): RosterModelInput => {
-    const days = 14;
-    const ids = Array.from({ length: r.employees }, (_, i) => `P${i}`);
-    const types = ['E', 'D', 'N'].slice(0, r.types);
-    return {
-      days,
-      shiftTypes: types.map((id, t) => ({ id, minutes: 420 + 60 * t, ...(id === 'N' ? { night: true } : {}) })),
-      timing: { start: Array.from({ length: days }, (_, d) => types.map((_, t) => d * 1440 + 360 + 480 * t)) },
-      forbiddenSuccessions: r.forbid && r.types > 1 ? [{ first: types[r.types - 1]!, second: 'E' }] : [],
-      weekends: [
-        [5, 6],
-        [12, 13],
-      ],
-      employees: ids.map((id, e) => ({
-        id,
-        workload: [{ fromDay: 0, toDay: days, maxMinutes: r.maxMinutes }],
-        maxConsecutiveShifts: r.maxRun,
-        minConsecutiveShifts: r.minRun,
-        minConsecutiveDaysOff: r.minOff,
-        maxWeekends: r.maxWeekends,
-        maxNights: [{ windowDays: 7, max: 2 }],
-        ...(r.weeklyRest ? { weeklyRest: { windowDays: 7, minMinutes: 35 * 60 } } : {}),
-        fixedDaysOff: r.daysOff.filter(([p]) => p % r.employees === e).map(([, d]) => d),
-      })),
-      requests: r.requests.map(([p, day, t, on]) => ({
-        employee: ids[p % r.employees]!,
-        day,
-        type: types[t % r.types]!,
-        on,
-        weight: 1 + (t % 3),
-      })),
-      cover: r.cover.map((requirement, i) => ({
-        terms: [{ day: i % days, type: types[i % r.types]! }],
-        requirement,
-        underWeight: 100,
-        overWeight: 1,
-      })),
-      costByType: { E: 1 },
-      fairness: [{ kind: 'weekend', target: 2, weight: 3 }],
-      ...(r.cyclic && r.employees >= 2 ? { cyclicGroups: [{ employees: ids.slice(0, 2), weeks: 2 }] } : {}),
-      ...(r.link ? { links: [{ when: [{ day: 3, type: 'E' }], need: [{ day: 4, type: 'E' }] }] } : {}),
-    };
-  });
+import { smallModel } from './arbitraries.js';
 
 describe('solve', () => {
   prop.prop([smallModel], { numRuns: 8 })(
@@ -123,5 +64,98 @@ describe('solve', () => {
     const result = await solve(model, { timeLimitSeconds: 2, backend: 'mip' });
     expect(result.status).toBe('infeasible');
     expect(result.violations.map((v) => v.rule)).toEqual(['minMinutes']);
+  });
+});
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/curtois/${name}`, import.meta.url), 'utf8');
+
+/** Handover: whoever works a night N must be relieved by someone on the early E of the next day. */
+const handover = rosterModelSchema.parse({
+  days: 14,
+  shiftTypes: [
+    { id: 'E', minutes: 480 },
+    { id: 'N', minutes: 600, night: true },
+  ],
+  forbiddenSuccessions: [{ first: 'N', second: 'E' }],
+  weekends: [
+    [5, 6],
+    [12, 13],
+  ],
+  employees: ['A', 'B', 'C', 'D'].map((id, e) => ({
+    id,
+    allowedTypes: e < 2 ? ['N'] : ['E'],
+    maxConsecutiveShifts: 4,
+    minConsecutiveDaysOff: 2,
+    workload: [{ fromDay: 0, toDay: 14, maxMinutes: 6000 }],
+  })),
+  cover: Array.from({ length: 14 }, (_, day) => ({
+    terms: [{ day, type: 'N' }],
+    requirement: 1,
+    underWeight: 100,
+    overWeight: 5,
+  })),
+  links: Array.from({ length: 13 }, (_, day) => ({
+    when: [{ day, type: 'N' }],
+    need: [{ day: day + 1, type: 'E' }],
+  })),
+  costByType: { E: 3, N: 4 },
+});
+
+describe('links, repair and determinism', () => {
+  it('staffs every handover although rows are built one at a time', async () => {
+    const result = await solve(handover, {
+      timeLimitSeconds: 20,
+      seed: 2,
+      workLimit: 1.5e6,
+      exactMaxColumns: 0,
+      startMipMaxColumns: 0,
+    });
+    expect(evaluate(handover, result.assignment).violations).toEqual([]);
+    expect(result.violations).toEqual([]);
+    const works = (e: number, d: number) => result.assignment[e]![d]! >= 0;
+    for (let d = 0; d < 13; d++) {
+      if (works(0, d) || works(1, d)) expect(works(2, d + 1) || works(3, d + 1)).toBe(true);
+    }
+    // Nights are covered wherever the rules allow: two night workers, runs ≤ 4, 2 days off between.
+    expect(result.components.coverUnder).toBeLessThanOrEqual(200);
+  });
+
+  it('repairs an initial roster that breaks hard rules instead of discarding it', async () => {
+    const model = readCurtois(fixture('Instance1.txt'), 'Instance1.txt');
+    const everyone = model.employees.map(() => new Array<number>(model.days).fill(0));
+    expect(evaluate(model, everyone).violations.length).toBeGreaterThan(0);
+    const result = await solve(model, {
+      timeLimitSeconds: 20,
+      seed: 1,
+      initial: everyone,
+      workLimit: 1.5e6,
+      exactMaxColumns: 0,
+    });
+    expect(evaluate(model, result.assignment).violations).toEqual([]);
+    expect(Number.isFinite(result.objective)).toBe(true);
+  });
+
+  it('gives the same roster for the same seed (Curtois Instance 2, work-bounded)', async () => {
+    const model = readCurtois(fixture('Instance2.txt'), 'Instance2.txt');
+    const run = () =>
+      solve(model, { timeLimitSeconds: 60, seed: 5, workLimit: 1.5e6, exactMaxColumns: 0, startMipMaxColumns: 0 });
+    const a = await run();
+    const b = await run();
+    expect(a.stats.stoppedOn).toBe('work');
+    expect(b.stats.stoppedOn).toBe('work');
+    expect(b.assignment).toEqual(a.assignment);
+    expect(b.objective).toBe(a.objective);
+    expect(a.stats.moves).toBeGreaterThan(0);
+    expect(a.stats.lnsSteps).toBeGreaterThan(0);
+  });
+
+  it('gives the same roster for the same seed on a model with links', async () => {
+    const run = () =>
+      solve(handover, { timeLimitSeconds: 60, seed: 9, workLimit: 1e6, exactMaxColumns: 0, startMipMaxColumns: 0 });
+    const a = await run();
+    const b = await run();
+    expect(a.stats.stoppedOn).toBe('work');
+    expect(b.assignment).toEqual(a.assignment);
+    expect(a.violations).toEqual([]);
   });
 });

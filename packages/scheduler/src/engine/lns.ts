@@ -1,0 +1,126 @@
+/**
+ * One large-neighbourhood step: free some cells of the incumbent, fix the rest, re-solve the freed part
+ * exactly with HiGHS warm-started from the incumbent (so it never gets worse). Neighbourhoods:
+ * - a few whole rows (an exact best response for those employees, all their rules in play);
+ * - a window of days across several rows, centred half the time on a day whose cover is off target.
+ * The size (free cells) is a variable neighbourhood: grown while neighbourhoods solve to optimality
+ * without a gain (too small to escape), shrunk when a sub-MIP runs out of its node budget (too big).
+ * Everything is decided from counts (nodes, LP iterations), never from the clock: steps are repeatable.
+ */
+import type { Random } from '@allhours/core';
+import type { Compiled } from './compile.js';
+import { runHighs } from './highs.js';
+import { buildMip } from './mip.js';
+import { type Assignment, OFF } from './model.js';
+import { mipUnits } from './work.js';
+
+export interface LnsState {
+  /** Target free cells (employee-days) per neighbourhood. */
+  size: number;
+  iterations: number;
+}
+
+export interface LnsStep {
+  /** The re-solved roster (undefined when the sub-MIP found nothing). */
+  roster?: Assignment;
+  /** Strictly better than the start by the sub-MIP's objective. */
+  improved: boolean;
+  units: number;
+}
+
+/** Node budget of one sub-MIP: a small one, so a step costs about 0.05–0.5 s. */
+const MAX_NODES = 1000;
+/** Safety stop per sub-MIP; the node budget and the size adaptation normally end it well before. */
+const MAX_SECONDS = 4;
+const EPS = 1e-6;
+
+export function freeMask(c: Compiled, employees: Iterable<number>, from = 0, to = c.D): Uint8Array {
+  const free = new Uint8Array(c.E * c.D);
+  for (const e of employees) for (let d = from; d < to; d++) free[e * c.D + d] = 1;
+  return free;
+}
+
+/** Employees that must move together (cyclic groups). */
+export function closeGroups(c: Compiled, employees: Set<number>): Set<number> {
+  for (const e of [...employees]) {
+    const g = c.groupOf[e]!;
+    if (g >= 0) for (const m of c.groups[g]!.members) employees.add(m);
+  }
+  return employees;
+}
+
+/** A random day among those with a cover row off its requirement, or −1. */
+function badDay(c: Compiled, a: Assignment, random: Random): number {
+  const count = new Float64Array(c.D * c.T);
+  for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) count[d * c.T + a[e]![d]!]!++;
+  const days: number[] = [];
+  for (const row of c.cover) {
+    let n = 0;
+    for (const cell of row.cells) n += count[cell]!;
+    if ((n < row.requirement && row.underWeight > 0) || (n > row.requirement && row.overWeight > 0))
+      days.push(Math.floor(row.cells[0]! / c.T));
+  }
+  return days.length ? days[random.int(days.length)]! : -1;
+}
+
+export async function lnsStep(
+  c: Compiled,
+  current: Assignment,
+  softLinks: boolean,
+  state: LnsState,
+  random: Random,
+  run: { seed: number; timeLimitSeconds: number; linkPenalty?: number },
+): Promise<LnsStep> {
+  state.iterations++;
+  const employees = new Set<number>();
+  let from = 0;
+  let to = c.D;
+  const size = Math.max(2, state.size);
+  if (random.next() < 0.2) {
+    const k = Math.max(1, Math.min(c.E, Math.round(size / c.D)));
+    while (employees.size < k) employees.add(random.int(c.E));
+  } else {
+    // Windows across as many rows as the size allows (all of them once it allows 2+ days each):
+    // cover is decided per day, so a window over everyone is where cover penalties are traded.
+    const span = Math.min(c.D, Math.max(2, Math.min(14, Math.round(size / c.E) - random.int(2))));
+    const k = Math.max(1, Math.min(c.E, Math.round(size / span)));
+    const hot = random.next() < 0.5 ? badDay(c, current, random) : -1;
+    from = hot < 0 ? random.int(c.D - span + 1) : Math.max(0, Math.min(c.D - span, hot - random.int(span)));
+    to = from + span;
+    if (k >= c.E) for (let e = 0; e < c.E; e++) employees.add(e);
+    else while (employees.size < k) employees.add(random.int(c.E));
+  }
+  closeGroups(c, employees);
+  const sub = buildMip(
+    c,
+    current,
+    freeMask(c, employees, from, to),
+    softLinks ? { linkPenalty: run.linkPenalty ?? 1e6 } : {},
+  );
+  const start = sub.start(current);
+  if (run.timeLimitSeconds <= 0.05) return { improved: false, units: 0 };
+  const result = await runHighs(sub.lp, {
+    timeLimitSeconds: Math.min(run.timeLimitSeconds, MAX_SECONDS),
+    seed: run.seed + state.iterations,
+    maxNodes: MAX_NODES,
+    subproblem: true,
+    ...(start ? { start } : {}),
+  });
+  const units = mipUnits(sub.lp.index.length, result);
+  const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
+  const improved = result.colValue !== undefined && result.objective < startObjective - EPS;
+  // Variable neighbourhood size: a neighbourhood solved to optimality without a gain was too small
+  // (grow); one that ran out of nodes was too big (shrink); a gain keeps the size that found it.
+  if (!improved && result.status === 'optimal') state.size = Math.min(state.size * 1.15, c.E * c.D);
+  else if (result.status !== 'optimal')
+    state.size = Math.max(Math.min(c.D, 2 * c.E), state.size * (result.status === 'timeLimit' ? 0.5 : 0.7));
+  if (!result.colValue) return { improved: false, units };
+  if (result.objective > startObjective + EPS) return { improved: false, units };
+  return { roster: sub.decode(result.colValue), improved, units };
+}
+
+function objectiveOf(lp: { colCost: number[]; offset: number }, x: Float64Array): number {
+  let s = lp.offset;
+  for (let j = 0; j < x.length; j++) s += lp.colCost[j]! * x[j]!;
+  return s;
+}

@@ -1,0 +1,78 @@
+import { createRandom } from '@allhours/core';
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { compile } from '../../src/engine/compile.js';
+import { employeeViolations, evaluate } from '../../src/engine/evaluate.js';
+import { localSearch } from '../../src/engine/localsearch.js';
+import { type Assignment, rosterModelSchema } from '../../src/engine/model.js';
+import { RowRules } from '../../src/engine/rowrules.js';
+import { smallModel } from './arbitraries.js';
+
+// Per-cell permissions are compiled into `allowed`, not checked by RowRules.
+const cellRules = new Set(['allowedTypes', 'unavailable', 'fixedDaysOff']);
+const judgeOk = (model: ReturnType<typeof rosterModelSchema.parse>, e: number, row: number[]) =>
+  employeeViolations(model, e, row).filter((v) => !cellRules.has(v.rule)).length === 0;
+
+const rows = (days: number, employees: number, types: number) =>
+  fc.array(fc.array(fc.integer({ min: -1, max: types - 1 }), { minLength: days, maxLength: days }), {
+    minLength: employees,
+    maxLength: employees,
+  });
+
+describe('RowRules (incremental employee rules)', () => {
+  prop.prop([smallModel.chain((m) => fc.tuple(fc.constant(m), rows(14, m.employees.length, m.shiftTypes.length)))], {
+    numRuns: 60,
+  })('the whole-row check agrees with the evaluator', ([input, roster]) => {
+    const model = rosterModelSchema.parse(input);
+    const rules = new RowRules(compile(model), roster);
+    model.employees.forEach((_, e) => {
+      expect(rules.rowOkFull(e)).toBe(judgeOk(model, e, roster[e]!));
+    });
+  });
+
+  prop.prop([smallModel, fc.integer({ min: 1, max: 1000 })], { numRuns: 60 })(
+    'after a block change of a valid row, the windowed check agrees with the evaluator',
+    (input, seed) => {
+      const model = rosterModelSchema.parse(input);
+      const c = compile(model);
+      const random = createRandom(seed);
+      // Valid rows to start from: what local search keeps (it only moves between valid rows).
+      const start: Assignment = model.employees.map(() => new Array<number>(model.days).fill(-1));
+      const rules = new RowRules(c, start);
+      for (let trial = 0; trial < 200; trial++) {
+        const e = random.int(c.E);
+        const lo = random.int(c.D);
+        const hi = Math.min(c.D - 1, lo + random.int(4));
+        const before = Array.from(rules.x.subarray(e * c.D, (e + 1) * c.D));
+        if (!judgeOk(model, e, before)) continue;
+        for (let d = lo; d <= hi; d++) rules.set(e, d, random.int(c.T + 1) - 1);
+        const after = Array.from(rules.x.subarray(e * c.D, (e + 1) * c.D));
+        const ok = rules.rowOk(e, lo, hi);
+        expect(ok).toBe(judgeOk(model, e, after));
+        if (!ok) for (let d = lo; d <= hi; d++) rules.set(e, d, before[d]!);
+      }
+    },
+  );
+});
+
+describe('localSearch', () => {
+  prop.prop([smallModel, fc.integer({ min: 1, max: 1000 })], { numRuns: 25 })(
+    'keeps every employee rule and rotation, never breaks more links, and reports the true objective change',
+    (input, seed) => {
+      const model = rosterModelSchema.parse(input);
+      const c = compile(model);
+      const start: Assignment = model.employees.map(() => new Array<number>(model.days).fill(-1));
+      const before = evaluate(model, start);
+      const ls = localSearch(c, start, createRandom(seed), { moves: 5000, stopAt: Number.POSITIVE_INFINITY });
+      const after = evaluate(model, ls.best);
+      const rulesOf = (ev: typeof after) => ev.violations.filter((v) => v.rule !== 'link');
+      // Only rules the all-off start already broke (e.g. minimum minutes) may remain, per employee.
+      const brokenBefore = new Set(rulesOf(before).map((v) => `${v.rule}/${v.employee}`));
+      for (const v of rulesOf(after)) expect(brokenBefore.has(`${v.rule}/${v.employee}`)).toBe(true);
+      const links = (ev: typeof after) => ev.violations.filter((v) => v.rule === 'link').length;
+      expect(links(after)).toBe(ls.brokenLinks);
+      expect(links(after)).toBeLessThanOrEqual(links(before));
+      if (links(after) === links(before)) expect(after.objective - before.objective).toBeCloseTo(ls.delta, 6);
+    },
+  );
+});
