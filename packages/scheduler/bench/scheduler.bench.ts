@@ -32,6 +32,8 @@ interface Row {
   shifts: number;
   cost: number;
   objective: number | null;
+  /** Objective of the constructive start the solver began from. */
+  startObjective: number | null;
   lowerBound: number | null;
   gap: number | null;
   underCoverageAgentHours: number;
@@ -75,6 +77,7 @@ async function runOne(agents: number, limitSeconds: number, seed: number): Promi
     shifts: result.assignments.length,
     cost: result.kpis.cost,
     objective: result.objective,
+    startObjective: result.kpis.stage2.construct.objective,
     lowerBound: result.lowerBound,
     gap: result.gap,
     underCoverageAgentHours: result.kpis.underCoverageAgentHours,
@@ -139,6 +142,7 @@ if (values.size) {
     'shifts',
     'cost',
     'objective',
+    'start obj.',
     'lower bound',
     'gap %',
     'under h',
@@ -168,6 +172,7 @@ if (values.size) {
         String(r.shifts),
         fmt(r.cost, 0),
         fmt(r.objective, 0),
+        fmt(r.startObjective, 0),
         fmt(r.lowerBound, 0),
         r.gap === null ? '—' : fmt(r.gap * 100, 2),
         fmt(r.underCoverageAgentHours, 0),
@@ -178,7 +183,13 @@ if (values.size) {
       ]);
       if (r.note) console.log(`  ${agents} agents: ${r.note}`);
     } catch (e) {
-      rows.push([String(agents), String(limit), 'error', ...new Array(11).fill('—'), (e as Error).message]);
+      rows.push([
+        String(agents),
+        String(limit),
+        'error',
+        ...new Array(header.length - 4).fill('—'),
+        (e as Error).message,
+      ]);
     }
     console.log(rows.at(-1)!.join(' | '));
   }

@@ -93,6 +93,7 @@ function handoverLinks(
       byChannel.set(t.channel, list);
     });
   });
+  const pending: { when: Cell[]; need: Cell[] }[] = [];
   for (const [channel, cells] of byChannel) {
     const ends = new Map<number, Cell[]>();
     for (const c of cells) {
@@ -102,12 +103,28 @@ function handoverLinks(
       list.push(c);
       ends.set(c.inst.end, list);
     }
-    for (const [end, when] of ends) {
-      const need = cells.filter((c) => c.inst.start <= end - overlap && c.inst.end > end);
-      const ref = (c: Cell) => ({ day: c.day, type: types[c.type]!.id });
-      if (need.length === 0) for (const c of when) blocked.add(`${c.day}|${c.type}`);
-      else links.push({ when: when.map(ref), need: need.map(ref) });
+    for (const [end, when] of ends)
+      pending.push({ when, need: cells.filter((c) => c.inst.start <= end - overlap && c.inst.end > end) });
+  }
+  // A blocked cell cannot take a handover either: drop it from every `need`, blocking the `when` cells
+  // left with none, until nothing changes (so no link is left that no roster could meet).
+  const key = (c: Cell) => `${c.day}|${c.type}`;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const link of pending) {
+      link.need = link.need.filter((c) => !blocked.has(key(c)));
+      if (link.need.length > 0) continue;
+      for (const c of link.when) {
+        if (blocked.has(key(c))) continue;
+        blocked.add(key(c));
+        changed = true;
+      }
     }
+  }
+  const ref = (c: Cell) => ({ day: c.day, type: types[c.type]!.id });
+  for (const link of pending) {
+    const when = link.when.filter((c) => !blocked.has(key(c)));
+    if (when.length > 0) links.push({ when: when.map(ref), need: link.need.map(ref) });
   }
   return { links, blocked };
 }
@@ -210,12 +227,41 @@ export function buildRosterModel(
   const { links, blocked } = handoverLinks(request, catalog, demand, types);
   const weeks = weekWindows(D);
   const requests: NonNullable<RosterModelInput['requests']> = [];
+  // Agents of one site share its day boundaries, and agents with the same skills their type lists:
+  // computed once per key (luxon per agent and day is the slow part at 1000 agents).
+  const dayStarts = new Map<string, number[]>();
+  const dayStartOf = (siteId: string) => {
+    let starts = dayStarts.get(siteId);
+    if (!starts) {
+      const zone = catalog.siteOf.get(siteId)!.timeZone;
+      starts = Array.from({ length: D + 1 }, (_, d) =>
+        toMinutes(localDayBounds(addDays(catalog.dates[0]!, d), zone)[0], origin),
+      );
+      dayStarts.set(siteId, starts);
+    }
+    return starts;
+  };
+  const allowedByKey = new Map<string, number[]>();
+  const allowedOf = (agent: Agent) => {
+    const key = `${agent.siteId}|${agent.channels.join(',')}`;
+    let allowed = allowedByKey.get(key);
+    if (!allowed) {
+      allowed = types
+        .map((t, k) => [t, k] as const)
+        .filter(([t]) => catalog.patterns[t.pattern]!.siteId === agent.siteId && agent.channels.includes(t.channel))
+        .map(([, k]) => k);
+      allowedByKey.set(key, allowed);
+    }
+    return allowed;
+  };
+  // Cells no agent may work: the option does not exist that day, or its handover cannot be staffed.
+  const unusable = new Uint8Array(D * types.length);
+  types.forEach((t, k) => {
+    for (let day = 0; day < D; day++)
+      if (!catalog.instances[t.pattern]![day] || blocked.has(`${day}|${k}`)) unusable[day * types.length + k] = 1;
+  });
   const employees = request.agents.map((agent) => {
-    const site = catalog.siteOf.get(agent.siteId)!;
-    const allowed = types
-      .map((t, k) => [t, k] as const)
-      .filter(([t]) => catalog.patterns[t.pattern]!.siteId === agent.siteId && agent.channels.includes(t.channel))
-      .map(([, k]) => k);
+    const allowed = allowedOf(agent);
     const unavailable: { day: number; type?: string }[] = [];
     catalog.dates.forEach((date, day) => {
       if (agent.unavailableDates.includes(date)) {
@@ -224,15 +270,12 @@ export function buildRosterModel(
       }
       for (const k of allowed) {
         const pattern = catalog.patterns[types[k]!.pattern]!;
-        const missing = !catalog.instances[types[k]!.pattern]![day];
-        if (missing || blocked.has(`${day}|${k}`) || !fitsAvailability(agent, date, pattern))
+        if (unusable[day * types.length + k] || !fitsAvailability(agent, date, pattern))
           unavailable.push({ day, type: types[k]!.id });
       }
     });
     requests.push(...(preferenceRequests(request, catalog, agent, allowed, types) ?? []));
-    const dayStart = Array.from({ length: D + 1 }, (_, d) =>
-      toMinutes(localDayBounds(addDays(catalog.dates[0]!, d), site.timeZone)[0], origin),
-    );
+    const dayStart = dayStartOf(agent.siteId);
     return {
       id: agent.id,
       allowedTypes: allowed.map((k) => types[k]!.id),

@@ -49,7 +49,17 @@ export interface Kpis {
   /** Objective parts of the roster before breaks (the solver's view). */
   objectiveComponents: Record<string, number>;
   stage1: { backend: string; seconds: number; lowerBound: number | null; columns: number; rows: number };
-  stage2: { seconds: number; shiftTypes: number; shiftTypesBeforePruning: number; status: string };
+  stage2: {
+    seconds: number;
+    shiftTypes: number;
+    shiftTypesBeforePruning: number;
+    status: string;
+    /**
+     * The constructive start handed to the solver: its objective (same terms as `objective`), agents it
+     * could not place, handover links it left open.
+     */
+    construct: { seconds: number; objective: number | null; unplaced: number; brokenLinks: number };
+  };
   /** Intervals where the rules leave fewer eligible agents than required (soft; see diagnostics). */
   diagnostics: string[];
 }

@@ -190,7 +190,14 @@ export async function planShifts(
         }
       }
       const sum = (f: (a: (typeof agents)[number]) => number) => agents.reduce((s, a) => s + f(a), 0);
-      if (shifts.length) lp.rows.push({ terms: shifts, upper: sum((a) => prorate(a.maxShiftsPerWeek, w, 'max')) });
+      // Each agent works whole shifts: at least ⌈min minutes / longest shift⌉ of them (a valid cut).
+      const longest = Math.max(1, ...minutes.map(([, m]) => m));
+      if (shifts.length)
+        lp.rows.push({
+          terms: shifts,
+          lower: sum((a) => Math.ceil(prorate(a.minMinutesPerWeek, w, 'min') / longest - 1e-9)),
+          upper: sum((a) => prorate(a.maxShiftsPerWeek, w, 'max')),
+        });
       if (minutes.length)
         lp.rows.push({
           terms: minutes,

@@ -40,7 +40,7 @@ export function smallRequest(
       { id: 'night', siteId: 'S', startTimes: ['22:00'], durationMinutes: 480 },
     ],
     agents,
-    solver: { timeLimitSeconds: 4, seed: 1 },
+    solver: { timeLimitSeconds: 2, seed: 1 },
     ...overrides,
   };
 }

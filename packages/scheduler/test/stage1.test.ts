@@ -26,4 +26,22 @@ describe('stage 1: shift planning LP', () => {
     expect(highs.lowerBound).toBeGreaterThanOrEqual(1760);
     expect(highs.counts.flat().some((x) => x > 0)).toBe(true);
   });
+
+  it('counts whole shifts: a 700-min weekly minimum on 480-min shifts costs two shifts, not 1.46', async () => {
+    const start = '2026-03-23T00:00:00Z';
+    const request = parsed(
+      smallRequest(
+        {
+          requirements: [flatRequirement('voice', start, 7, 30, 0)],
+          agents: [{ id: 'a', siteId: 'S', channels: ['voice'], minMinutesPerWeek: 700, maxShiftsPerWeek: 5 }],
+        },
+        { days: 7 },
+      ),
+    );
+    const catalog = buildCatalog(request);
+    const stage1 = await planShifts(request, catalog, buildDemand(request), planTypes(request, catalog));
+    const cheapest = Math.min(...catalog.instances.flat().map((i) => i?.cost ?? Number.POSITIVE_INFINITY));
+    // Any roster works two shifts (≥ 700 min); the relaxation alone would allow 700/480 of the cheapest.
+    expect(stage1.lowerBound).toBeGreaterThanOrEqual(2 * cheapest - 1e-6);
+  });
 });

@@ -83,7 +83,7 @@ export function samplePlan(history: SampleHistory): PlanRequestInput {
         ...Array.from({ length: team.chatEmail }, (_, k) => agent(team.voiceChat + k, ['chat', 'email'])),
       ];
     }),
-    rules: { handoverOverlapMinutes: 0 },
+    rules: { handoverOverlapMinutes: 30 },
     solver: { timeLimitSeconds: 45, seed: 1 },
     whatIf: [
       {

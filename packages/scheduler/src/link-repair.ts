@@ -1,0 +1,177 @@
+import { type Assignment, OFF, type RosterModel } from './engine/model.js';
+import type { RowRules } from './row-rules.js';
+
+/**
+ * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
+ * rows each keep their own rules: for each broken link, try single-row edits — put an employee on a
+ * `need` cell (changing that day's type, adding a shift, or moving one from a nearby day), or take the
+ * only worker off a `when` cell — and apply the most valuable legal edit that breaks fewer links than
+ * it mends. Rows stay legal throughout (each edit is checked). Mutates `assignment`; returns the
+ * number of links still broken.
+ */
+export interface LinkRepairOptions {
+  /** Employees whose rows may change (not members of cyclic groups). */
+  movable: Set<number>;
+  /** Objective decrease of one worker more (+1) or fewer (−1) on cell d·T + t, at the current roster. */
+  value: (cell: number, by: 1 | -1) => number;
+  /** Tell the caller a cell gained or lost a worker. */
+  change: (cell: number, by: 1 | -1) => void;
+  stopAt?: number;
+  /** Legality checks per broken link (default 400). */
+  checksPerLink?: number;
+}
+
+type Edit = { day: number; type: number }[];
+
+export function repairLinks(
+  model: RosterModel,
+  rules: RowRules,
+  assignment: Assignment,
+  options: LinkRepairOptions,
+): number {
+  const links = model.links ?? [];
+  if (links.length === 0) return 0;
+  const { D, T } = rules;
+  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
+  const cellOf = (x: { day: number; type: string }) => x.day * T + typeIndex.get(x.type)!;
+  const whenOf: number[][] = Array.from({ length: D * T }, () => []);
+  const needOf: number[][] = Array.from({ length: D * T }, () => []);
+  const whenCells = links.map((l) => l.when.map(cellOf));
+  const needCells = links.map((l) => l.need.map(cellOf));
+  whenCells.forEach((cells, l) => {
+    for (const c of cells) whenOf[c]!.push(l);
+  });
+  needCells.forEach((cells, l) => {
+    for (const c of cells) needOf[c]!.push(l);
+  });
+  const count = new Int32Array(D * T);
+  const workers: Set<number>[] = Array.from({ length: D * T }, () => new Set());
+  assignment.forEach((row, e) => {
+    row.forEach((t, d) => {
+      if (t === OFF) return;
+      count[d * T + t]!++;
+      workers[d * T + t]!.add(e);
+    });
+  });
+  const whenN = new Int32Array(links.length);
+  const needN = new Int32Array(links.length);
+  for (let l = 0; l < links.length; l++) {
+    for (const c of whenCells[l]!) whenN[l]! += count[c]!;
+    for (const c of needCells[l]!) needN[l]! += count[c]!;
+  }
+  const broken = (w: number, n: number) => w > 0 && n === 0;
+
+  /** Cell changes of an edit of employee e's row. */
+  const cellChanges = (e: number, edit: Edit) => {
+    const out: { cell: number; by: 1 | -1 }[] = [];
+    for (const { day, type } of edit) {
+      const old = assignment[e]![day]!;
+      if (old !== OFF) out.push({ cell: day * T + old, by: -1 });
+      if (type !== OFF) out.push({ cell: day * T + type, by: 1 });
+    }
+    return out;
+  };
+  /** Change in the number of broken links. */
+  const linkDelta = (changes: { cell: number; by: 1 | -1 }[]) => {
+    const delta = new Map<number, [number, number]>();
+    for (const { cell, by } of changes) {
+      for (const l of whenOf[cell]!) {
+        const d = delta.get(l) ?? [0, 0];
+        d[0] += by;
+        delta.set(l, d);
+      }
+      for (const l of needOf[cell]!) {
+        const d = delta.get(l) ?? [0, 0];
+        d[1] += by;
+        delta.set(l, d);
+      }
+    }
+    let change = 0;
+    for (const [l, [dw, dn]] of delta)
+      change += Number(broken(whenN[l]! + dw, needN[l]! + dn)) - Number(broken(whenN[l]!, needN[l]!));
+    return change;
+  };
+  const apply = (e: number, edit: Edit) => {
+    for (const { cell, by } of cellChanges(e, edit)) {
+      count[cell]! += by;
+      if (by > 0) workers[cell]!.add(e);
+      else workers[cell]!.delete(e);
+      for (const l of whenOf[cell]!) whenN[l]! += by;
+      for (const l of needOf[cell]!) needN[l]! += by;
+      options.change(cell, by);
+    }
+    for (const { day, type } of edit) assignment[e]![day] = type;
+  };
+
+  const candidates = (l: number): { e: number; edit: Edit }[] => {
+    const out: { e: number; edit: Edit }[] = [];
+    for (const cell of needCells[l]!) {
+      const day = Math.floor(cell / T);
+      const type = cell % T;
+      for (const e of options.movable) {
+        if (rules.allowedRow(e)[cell] !== 1) continue;
+        const row = assignment[e]!;
+        if (row[day] === type) continue;
+        out.push({ e, edit: [{ day, type }] });
+        if (row[day] !== OFF) continue;
+        for (let other = Math.max(0, day - 3); other <= Math.min(D - 1, day + 3); other++)
+          if (other !== day && row[other] !== OFF)
+            out.push({
+              e,
+              edit: [
+                { day, type },
+                { day: other, type: OFF },
+              ],
+            });
+      }
+    }
+    // Or empty the `when` side when a single worker triggers it: another type that day, or off.
+    if (whenN[l] === 1) {
+      for (const cell of whenCells[l]!) {
+        for (const e of workers[cell]!) {
+          if (!options.movable.has(e)) continue;
+          const day = Math.floor(cell / T);
+          const allowed = rules.allowedRow(e);
+          for (let t = 0; t < T; t++)
+            if (t !== cell % T && allowed[day * T + t] === 1) out.push({ e, edit: [{ day, type: t }] });
+          out.push({ e, edit: [{ day, type: OFF }] });
+        }
+      }
+    }
+    return out;
+  };
+
+  const editValue = (e: number, edit: Edit) => {
+    let v = 0;
+    for (const { cell, by } of cellChanges(e, edit)) v += options.value(cell, by);
+    return v;
+  };
+
+  const stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
+  const checks = options.checksPerLink ?? 400;
+  for (let round = 0; round < 5; round++) {
+    let mended = 0;
+    for (let l = 0; l < links.length; l++) {
+      if (!broken(whenN[l]!, needN[l]!)) continue;
+      if (Date.now() >= stopAt) break;
+      const scored = candidates(l)
+        .map((c) => ({ ...c, links: linkDelta(cellChanges(c.e, c.edit)) }))
+        .filter((c) => c.links < 0)
+        .map((c) => ({ ...c, value: editValue(c.e, c.edit) }))
+        .sort((a, b) => a.links - b.links || b.value - a.value);
+      for (const c of scored.slice(0, checks)) {
+        const row = assignment[c.e]!.slice();
+        for (const { day, type } of c.edit) row[day] = type;
+        if (rules.brokenRule(c.e, row) === undefined) {
+          apply(c.e, c.edit);
+          mended++;
+          break;
+        }
+      }
+    }
+    if (mended === 0) break;
+  }
+  let left = 0;
+  for (let l = 0; l < links.length; l++) if (broken(whenN[l]!, needN[l]!)) left++;
+  return left;
+}
