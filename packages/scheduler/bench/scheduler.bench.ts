@@ -40,6 +40,8 @@ interface Row {
   hardViolations: number;
   stage1Seconds: number;
   stage1Backend: string;
+  /** Why the solver stopped: work (repeatable), time, proof. */
+  stoppedOn: string;
   shiftTypes: string;
   note?: string;
 }
@@ -84,6 +86,7 @@ async function runOne(agents: number, limitSeconds: number, seed: number): Promi
     hardViolations: result.explanation ? -1 : report.violations.length,
     stage1Seconds: result.kpis.stage1.seconds,
     stage1Backend: result.kpis.stage1.backend,
+    stoppedOn: result.kpis.stage2.stoppedOn,
     shiftTypes: `${result.kpis.stage2.shiftTypes}/${result.kpis.stage2.shiftTypesBeforePruning}`,
     ...(result.explanation && { note: result.explanation.slice(0, 2).join(' | ') }),
   };
@@ -166,7 +169,7 @@ if (values.size) {
       rows.push([
         String(agents),
         String(limit),
-        r.status,
+        `${r.status} (${r.stoppedOn})`,
         fmt(r.seconds),
         fmt(r.peakMiB, 0),
         String(r.shifts),

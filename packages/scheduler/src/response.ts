@@ -55,6 +55,11 @@ export interface Kpis {
     shiftTypesBeforePruning: number;
     status: string;
     /**
+     * Why the solver stopped: `work` (its deterministic budget: the same request and seed give the same
+     * roster), `time` (the clock; a rerun may differ), `iterations`, `proof` (optimal), or `not run`.
+     */
+    stoppedOn: string;
+    /**
      * The constructive start handed to the solver: its objective (same terms as `objective`), agents it
      * could not place, handover links it left open.
      */

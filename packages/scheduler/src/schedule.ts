@@ -12,6 +12,7 @@ import { type BreakShift, placeBreaks } from './breaks.js';
 import { constructRoster } from './construct.js';
 import { buildDemand, coveredIntervals, type Demand } from './demand.js';
 import { type Assignment, solve as engineSolve, OFF, rosterModelSchema } from './engine/index.js';
+import { defaultWorkLimit } from './engine/work.js';
 import { coverageDiagnostics, explainInfeasible } from './explain.js';
 import { buildRosterModel, type RosterMapping } from './mapping.js';
 import { buildCatalog, type ShiftCatalog } from './options.js';
@@ -24,6 +25,12 @@ import { type PlanType, planShifts, planTypes, type Stage1Result, underWeightOf 
  * The contact-center pipeline: shift options (local → UTC) → stage 1 LP (bound, pruning) → the
  * engine's roster solver on the mapped model → stage 3 breaks → coverage, service level, KPIs.
  */
+/**
+ * Share of the time limit the solver's work budget stands for: stage 1, the constructive start and the
+ * report take the rest, and a contact-center move costs more wall time than the unit is fitted to.
+ */
+const ENGINE_WORK_SHARE = 0.5;
+
 export interface ScheduleOptions {
   progress?: Progress;
   /** Keep only stage 1's shift types (and their neighbours) when there are more types than this. */
@@ -98,6 +105,7 @@ function emptyKpis(stage1?: Stage1Result) {
       shiftTypes: 0,
       shiftTypesBeforePruning: 0,
       status: 'not run',
+      stoppedOn: 'not run',
       construct: { seconds: 0, objective: null as number | null, unplaced: 0, brokenLinks: 0 },
     },
     diagnostics: [] as string[],
@@ -169,12 +177,16 @@ export async function schedule(request: ScheduleRequest, options: ScheduleOption
   );
   const result = await engineSolve(model, {
     timeLimitSeconds: Math.max(0.5, (deadline.remainingMs() - reserveMs) / 1000),
+    // The search budget follows the request, not the time left after stage 1 and the start (that
+    // depends on machine load), so a run that ends on work repeats exactly; the clock is the safety stop.
+    workLimit: defaultWorkLimit(request.solver.timeLimitSeconds * ENGINE_WORK_SHARE),
     seed: request.solver.seed,
     progress,
     initial: start.assignment,
   });
   kpis.stage2.seconds = (Date.now() - started) / 1000;
   kpis.stage2.status = result.status;
+  kpis.stage2.stoppedOn = result.stats.stoppedOn;
   if (!Number.isFinite(result.objective)) {
     const proven = result.status === 'infeasible';
     return infeasible(proven ? 'infeasible' : 'timeLimit', [
