@@ -106,7 +106,7 @@ export async function lnsStep(
     subproblem: true,
     ...(start ? { start } : {}),
   });
-  const units = mipUnits(sub.lp.index.length, result);
+  const units = mipUnits(sub.lp, result);
   const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
   const improved = result.colValue !== undefined && result.objective < startObjective - EPS;
   // Variable neighbourhood size: a neighbourhood solved to optimality without a gain was too small

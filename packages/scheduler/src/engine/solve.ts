@@ -189,7 +189,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       ...(start ? { start } : {}),
       ...(maxNodes === undefined ? {} : { maxNodes }),
     });
-    stats.work += Math.min(maxUnits, mipUnits(full.lp.index.length, run));
+    stats.work += Math.min(maxUnits, mipUnits(full.lp, run));
     if (run.status === 'infeasible') provenInfeasible = true;
     lowerBound = Math.max(lowerBound, run.bound);
     if (run.colValue) offer(full.decode(run.colValue));
@@ -311,12 +311,12 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
         maxNodes,
         subproblem: true,
       });
-      stats.work += mipUnits(sub.lp.index.length, run);
+      stats.work += mipUnits(sub.lp, run);
       if (!run.colValue && run.status !== 'infeasible' && !timeUp()) {
         // No row found within the budget: settle for any row that keeps the rules (zero objective).
         sub.lp.colCost.fill(0);
         run = await runHighs(sub.lp, { timeLimitSeconds: remaining(), seed: options.seed, maxNodes: 10 * maxNodes });
-        stats.work += mipUnits(sub.lp.index.length, run);
+        stats.work += mipUnits(sub.lp, run);
       }
       if (!run.colValue) continue; // the evaluator will say which rule fails
       const next = sub.decode(run.colValue);
