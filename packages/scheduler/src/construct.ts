@@ -1,6 +1,6 @@
+import { type RowCheck, rowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
 import { repairLinks } from './link-repair.js';
-import { type RowRules, rowRules } from './row-rules.js';
 
 /**
  * A fast constructive start for the roster engine: every employee (or cyclic group) gets a whole row
@@ -43,7 +43,7 @@ interface Unit {
 
 const mod = (a: number, m: number) => ((a % m) + m) % m;
 
-function unitsOf(model: RosterModel, rules: RowRules): Unit[] {
+function unitsOf(model: RosterModel, rules: RowCheck): Unit[] {
   const { D, T } = rules;
   const index = new Map(model.employees.map((e, i) => [e.id, i]));
   const grouped = new Set<number>();
@@ -153,7 +153,7 @@ class Coverage {
 }
 
 export function constructRoster(model: RosterModel, options: ConstructOptions = {}): ConstructResult {
-  const rules = rowRules(model);
+  const rules = rowCheck(model);
   const { D, T } = rules;
   const units = unitsOf(model, rules);
   // Two starts are tried when time allows (see `attempt`); these hold the one being built.

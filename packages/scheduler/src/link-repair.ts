@@ -1,5 +1,5 @@
+import type { RowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
-import type { RowRules } from './row-rules.js';
 
 /**
  * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
@@ -25,7 +25,7 @@ type Edit = { day: number; type: number }[];
 
 export function repairLinks(
   model: RosterModel,
-  rules: RowRules,
+  rules: RowCheck,
   assignment: Assignment,
   options: LinkRepairOptions,
 ): number {

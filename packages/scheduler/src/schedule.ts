@@ -11,8 +11,7 @@ import {
 import { type BreakShift, placeBreaks } from './breaks.js';
 import { constructRoster } from './construct.js';
 import { buildDemand, coveredIntervals, type Demand } from './demand.js';
-import { type Assignment, solve as engineSolve, OFF, rosterModelSchema } from './engine/index.js';
-import { defaultWorkLimit } from './engine/work.js';
+import { type Assignment, defaultWorkLimit, solve as engineSolve, OFF, rosterModelSchema } from './engine/index.js';
 import { coverageDiagnostics, explainInfeasible } from './explain.js';
 import { buildRosterModel, type RosterMapping } from './mapping.js';
 import { buildCatalog, type ShiftCatalog } from './options.js';

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { constructRoster } from '../src/construct.js';
 import { buildDemand } from '../src/demand.js';
 import { employeeViolations, evaluate } from '../src/engine/evaluate.js';
+import { rowCheck } from '../src/engine/index.js';
 import { OFF, type RosterModel, rosterModelSchema } from '../src/engine/model.js';
 import { buildRosterModel } from '../src/mapping.js';
 import { buildCatalog } from '../src/options.js';
 import { type ScheduleRequestInput, scheduleRequestSchema } from '../src/request.js';
-import { rowRules } from '../src/row-rules.js';
 import { generateScenario } from '../src/scenario.js';
 import { planTypes } from '../src/stage1.js';
 
@@ -81,7 +81,7 @@ describe('constructRoster on random scenarios', () => {
     seed: 12,
   })('the fast row check agrees with the judge on rows near legal ones', (options, edits) => {
     const model = modelOf(generateScenario(options));
-    const rules = rowRules(model);
+    const rules = rowCheck(model);
     const { assignment } = constructRoster(model, { passes: 0 });
     const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
     assignment.forEach((legal, e) => {

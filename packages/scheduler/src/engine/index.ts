@@ -5,4 +5,7 @@
 export * from '../curtois/index.js';
 export * from './evaluate.js';
 export * from './model.js';
+// For constructive heuristics in front ends: one row against the rules, and the work budget of a time limit.
+export * from './row-check.js';
 export * from './solve.js';
+export { defaultWorkLimit } from './work.js';

@@ -1,6 +1,6 @@
-import { compile } from './engine/compile.js';
-import { OFF, type RosterModel } from './engine/model.js';
-import { RowRules as EngineRows } from './engine/rowrules.js';
+import { compile } from './compile.js';
+import { OFF, type RosterModel } from './model.js';
+import { RowRules as EngineRows } from './rowrules.js';
 
 /**
  * One employee's candidate row against the model's per-employee hard rules, for constructive search
@@ -8,7 +8,7 @@ import { RowRules as EngineRows } from './engine/rowrules.js';
  * checker (`engine/rowrules.ts`): the same rules, read one way, held to the judge `employeeViolations`
  * by the engine's property tests.
  */
-export interface RowRules {
+export interface RowCheck {
   D: number;
   T: number;
   /** [d·T + t] true minutes of each shift option. */
@@ -24,7 +24,7 @@ export interface RowRules {
   brokenRule: (e: number, row: readonly number[]) => string | undefined;
 }
 
-export function rowRules(model: RosterModel): RowRules {
+export function rowCheck(model: RosterModel): RowCheck {
   const c = compile(model);
   const { D, T, E } = c;
   const maxGap = Math.max(0, ...c.successions.map((s) => s.gap));
