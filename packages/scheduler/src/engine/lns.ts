@@ -12,7 +12,7 @@ import type { Compiled } from './compile.js';
 import { runHighs } from './highs.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
-import { mipUnits } from './work.js';
+import { defaultWorkLimit, mipUnits } from './work.js';
 
 export interface LnsState {
   /** Target free cells (employee-days) per neighbourhood. */
@@ -30,8 +30,18 @@ export interface LnsStep {
 
 /** Node budget of one sub-MIP: a small one, so a step costs about 0.05–0.5 s. */
 const MAX_NODES = 1000;
-/** Safety stop per sub-MIP; the node budget and the size adaptation normally end it well before. */
-const MAX_SECONDS = 4;
+/**
+ * Safety stop per sub-MIP. Normal steps take 0.02–0.8 s; the few that stall (thousands of LP iterations
+ * at the root without finishing it) ran to any limit given them and took 80 % of LNS time at 4 s.
+ */
+const MAX_SECONDS = 1.5;
+/** What a stalled step is charged: its time at the default work rate (work.ts). */
+const STALLED_UNITS = defaultWorkLimit(MAX_SECONDS);
+/**
+ * Largest sub-MIP built, in nonzeros: contact-center cover rows are dense (a shift covers 32 quarter
+ * hours), and a neighbourhood over all agents for 3 days had 320,000 and did not finish presolve in 4 s.
+ */
+export const MAX_SUB_NONZEROS = 30_000;
 const EPS = 1e-6;
 
 export function freeMask(c: Compiled, employees: Iterable<number>, from = 0, to = c.D): Uint8Array {
@@ -72,6 +82,57 @@ export async function lnsStep(
   run: { seed: number; timeLimitSeconds: number; linkPenalty?: number },
 ): Promise<LnsStep> {
   state.iterations++;
+  // Draw a neighbourhood; one whose sub-MIP would be too large to solve quickly is redrawn smaller
+  // (decided from the model's size, not the clock, so the search stays repeatable).
+  let units = 0;
+  let sub: ReturnType<typeof buildMip>;
+  for (let attempt = 0; ; attempt++) {
+    sub = neighbourhood(c, current, softLinks, state, random, run.linkPenalty);
+    if (sub.lp.index.length <= MAX_SUB_NONZEROS || attempt >= 20 || state.size <= 2) break;
+    units += 3_000 + 1.5 * sub.lp.index.length; // built and discarded
+    state.size = Math.max(2, state.size * 0.7);
+  }
+  const start = sub.start(current);
+  if (run.timeLimitSeconds <= 0.05) return { improved: false, units };
+  const result = await runHighs(sub.lp, {
+    timeLimitSeconds: Math.min(run.timeLimitSeconds, MAX_SECONDS),
+    seed: run.seed + state.iterations,
+    maxNodes: MAX_NODES,
+    subproblem: true,
+    ...(start ? { start } : {}),
+  });
+  if (result.status === 'timeLimit') {
+    // The safety stop: a fixed charge and no roster, so a stalled sub-MIP costs the same on any machine.
+    state.size = Math.max(Math.min(c.D, 2 * c.E), state.size * 0.5);
+    return { improved: false, units: units + STALLED_UNITS };
+  }
+  units += mipUnits(sub.lp, result);
+  const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
+  const improved = result.colValue !== undefined && result.objective < startObjective - EPS;
+  // Variable neighbourhood size: a neighbourhood solved to optimality without a gain was too small
+  // (grow); one that ran out of nodes was too big (shrink); a gain keeps the size that found it.
+  if (!improved && result.status === 'optimal') state.size = Math.min(state.size * 1.15, c.E * c.D);
+  else if (result.status !== 'optimal') state.size = Math.max(Math.min(c.D, 2 * c.E), state.size * 0.7);
+  if (!result.colValue) return { improved: false, units };
+  if (result.objective > startObjective + EPS) return { improved: false, units };
+  return { roster: sub.decode(result.colValue), improved, units };
+}
+
+function objectiveOf(lp: { colCost: number[]; offset: number }, x: Float64Array): number {
+  let s = lp.offset;
+  for (let j = 0; j < x.length; j++) s += lp.colCost[j]! * x[j]!;
+  return s;
+}
+
+/** Free cells around the incumbent (whole rows, or a window of days across rows) as a sub-MIP. */
+function neighbourhood(
+  c: Compiled,
+  current: Assignment,
+  softLinks: boolean,
+  state: LnsState,
+  random: Random,
+  linkPenalty: number | undefined,
+): ReturnType<typeof buildMip> {
   const employees = new Set<number>();
   let from = 0;
   let to = c.D;
@@ -91,36 +152,5 @@ export async function lnsStep(
     else while (employees.size < k) employees.add(random.int(c.E));
   }
   closeGroups(c, employees);
-  const sub = buildMip(
-    c,
-    current,
-    freeMask(c, employees, from, to),
-    softLinks ? { linkPenalty: run.linkPenalty ?? 1e6 } : {},
-  );
-  const start = sub.start(current);
-  if (run.timeLimitSeconds <= 0.05) return { improved: false, units: 0 };
-  const result = await runHighs(sub.lp, {
-    timeLimitSeconds: Math.min(run.timeLimitSeconds, MAX_SECONDS),
-    seed: run.seed + state.iterations,
-    maxNodes: MAX_NODES,
-    subproblem: true,
-    ...(start ? { start } : {}),
-  });
-  const units = mipUnits(sub.lp, result);
-  const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
-  const improved = result.colValue !== undefined && result.objective < startObjective - EPS;
-  // Variable neighbourhood size: a neighbourhood solved to optimality without a gain was too small
-  // (grow); one that ran out of nodes was too big (shrink); a gain keeps the size that found it.
-  if (!improved && result.status === 'optimal') state.size = Math.min(state.size * 1.15, c.E * c.D);
-  else if (result.status !== 'optimal')
-    state.size = Math.max(Math.min(c.D, 2 * c.E), state.size * (result.status === 'timeLimit' ? 0.5 : 0.7));
-  if (!result.colValue) return { improved: false, units };
-  if (result.objective > startObjective + EPS) return { improved: false, units };
-  return { roster: sub.decode(result.colValue), improved, units };
-}
-
-function objectiveOf(lp: { colCost: number[]; offset: number }, x: Float64Array): number {
-  let s = lp.offset;
-  for (let j = 0; j < x.length; j++) s += lp.colCost[j]! * x[j]!;
-  return s;
+  return buildMip(c, current, freeMask(c, employees, from, to), softLinks ? { linkPenalty: linkPenalty ?? 1e6 } : {});
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { createRandom, parseInput } from '@allhours/core';
+import { describe, expect, it } from 'vitest';
+import { constructRoster } from '../../src/construct.js';
+import { readCurtois } from '../../src/curtois/read.js';
+import { buildDemand } from '../../src/demand.js';
+import { compile } from '../../src/engine/compile.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { type LnsState, lnsStep } from '../../src/engine/lns.js';
+import { type RosterModel, rosterModelSchema } from '../../src/engine/model.js';
+import { moveUnits } from '../../src/engine/work.js';
+import { buildRosterModel } from '../../src/mapping.js';
+import { buildCatalog } from '../../src/options.js';
+import { scheduleRequestSchema } from '../../src/request.js';
+import { generateScenario } from '../../src/scenario.js';
+import { planTypes } from '../../src/stage1.js';
+
+/** A contact-center model: shifts cover 32 quarter hours each, so sub-MIPs are dense. */
+function contactCenterModel(): RosterModel {
+  const request = parseInput(
+    scheduleRequestSchema,
+    generateScenario({ agents: 40, days: 14, seed: 2, handoverOverlapMinutes: 15 }),
+  );
+  const catalog = buildCatalog(request);
+  const mapping = buildRosterModel(request, catalog, buildDemand(request), planTypes(request, catalog));
+  return parseInput(rosterModelSchema, mapping.model);
+}
+
+describe('lnsStep', () => {
+  it('redraws a neighbourhood too dense to solve quickly smaller, the same way every time', async () => {
+    const model = contactCenterModel();
+    const c = compile(model);
+    const start = constructRoster(model).assignment;
+    const step = async () => {
+      // Every cell free: far above the nonzero cap on a 15-minute grid.
+      const state: LnsState = { size: c.E * c.D, iterations: 0 };
+      const result = await lnsStep(c, start, false, state, createRandom(7), { seed: 7, timeLimitSeconds: 30 });
+      return { state, result };
+    };
+    const a = await step();
+    const b = await step();
+    expect(a.state.size).toBeLessThan(0.25 * c.E * c.D);
+    expect(b.state.size).toBe(a.state.size);
+    expect(b.result.units).toBe(a.result.units);
+    // A step never returns a worse roster than it started from.
+    if (a.result.roster) {
+      expect(evaluate(model, a.result.roster).objective).toBeLessThanOrEqual(evaluate(model, start).objective + 1e-6);
+    }
+  });
+});
+
+describe('moveUnits', () => {
+  it('charges a move by the cover rows its cells count in', () => {
+    const curtois = readCurtois(
+      readFileSync(new URL('../fixtures/curtois/Instance1.txt', import.meta.url), 'utf8'),
+      'Instance1.txt',
+    );
+    expect(moveUnits(compile(curtois).coverOfCell)).toBe(1);
+    const dense = moveUnits(compile(contactCenterModel()).coverOfCell);
+    expect(dense).toBeGreaterThan(2);
+    expect(dense).toBeLessThan(4);
+  });
+});
