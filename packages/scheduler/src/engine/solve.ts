@@ -87,6 +87,11 @@ const EPS = 1e-6;
 const FULL_MODEL_MAX_COLUMNS = 60_000;
 /** Share of the work for the start (row-by-row construction or repair). */
 const CONSTRUCT_SHARE = 0.3;
+/**
+ * Improvement work guaranteed after the start, as a share of the budget, even when the start overran its
+ * own share: on Curtois 23 (600 s) the row-by-row start used the whole budget and no move was ever tried.
+ */
+const IMPROVE_MIN_SHARE = 0.4;
 /** Share of the start's work for the full MIP of a moderate model, and the units a node is reckoned at. */
 const START_MIP_SHARE = 0.8;
 const NODE_UNITS = 40_000;
@@ -220,7 +225,9 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     }
     await construct(initial && validShape(c, initial) ? initial.map((r) => r.slice()) : offRoster(c));
     report();
-    await improve(smallEnough ? workLimit * SMALL_SEARCH_SHARE : workLimit - stats.work);
+    await improve(
+      smallEnough ? workLimit * SMALL_SEARCH_SHARE : Math.max(workLimit - stats.work, workLimit * IMPROVE_MIN_SHARE),
+    );
     if (smallEnough && !provenOptimal && !timeUp()) {
       await fullMip(remaining());
       if (provenOptimal) stats.stoppedOn = 'proof';
