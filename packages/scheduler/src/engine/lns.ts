@@ -79,7 +79,7 @@ export async function lnsStep(
   softLinks: boolean,
   state: LnsState,
   random: Random,
-  run: { seed: number; timeLimitSeconds: number; linkPenalty?: number },
+  run: { seed: number; timeLimitSeconds: number; linkPenalty: number },
 ): Promise<LnsStep> {
   state.iterations++;
   // Draw a neighbourhood; one whose sub-MIP would be too large to solve quickly is redrawn smaller
@@ -131,7 +131,7 @@ function neighbourhood(
   softLinks: boolean,
   state: LnsState,
   random: Random,
-  linkPenalty: number | undefined,
+  linkPenalty: number,
 ): ReturnType<typeof buildMip> {
   const employees = new Set<number>();
   let from = 0;
@@ -152,5 +152,5 @@ function neighbourhood(
     else while (employees.size < k) employees.add(random.int(c.E));
   }
   closeGroups(c, employees);
-  return buildMip(c, current, freeMask(c, employees, from, to), softLinks ? { linkPenalty: linkPenalty ?? 1e6 } : {});
+  return buildMip(c, current, freeMask(c, employees, from, to), softLinks ? { linkPenalty } : {});
 }

@@ -144,6 +144,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
   const random = createRandom(options.seed);
   const c = compile(model);
   const unitsPerMove = moveUnits(c.coverOfCell);
+  const linkPenalty = linkWeight(c);
   const stage = 'roster';
   const workLimit = options.workLimit ?? defaultWorkLimit(options.timeLimitSeconds);
   const stats: SolveStats = {
@@ -315,7 +316,6 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       if (group.some(bad) || (g >= 0 && badGroup(group, c.groups[g]!.weeks))) todo.push(group);
     }
     const startWork = stats.work;
-    const linkPenalty = linkWeight(c);
     for (const [i, group] of todo.entries()) {
       if (timeUp()) break;
       const sub = buildMip(c, roster, freeMask(c, group), { linkPenalty });
@@ -397,6 +397,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       const step = await lnsStep(c, cur.roster, cur.broken > 0, state, random, {
         seed: options.seed,
         timeLimitSeconds: remaining(),
+        linkPenalty,
       });
       lnsMs += Date.now() - t0;
       stats.lnsSteps++;

@@ -34,7 +34,11 @@ describe('lnsStep', () => {
     const step = async () => {
       // Every cell free: far above the nonzero cap on a 15-minute grid.
       const state: LnsState = { size: c.E * c.D, iterations: 0 };
-      const result = await lnsStep(c, start, false, state, createRandom(7), { seed: 7, timeLimitSeconds: 30 });
+      const result = await lnsStep(c, start, false, state, createRandom(7), {
+        seed: 7,
+        timeLimitSeconds: 30,
+        linkPenalty: 1e6,
+      });
       return { state, result };
     };
     const a = await step();
