@@ -16,10 +16,10 @@ export interface LinkRepairOptions {
   value: (cell: number, by: 1 | -1) => number;
   /** Tell the caller a cell gained or lost a worker. */
   change: (cell: number, by: 1 | -1) => void;
-  stopAt?: number;
-  /** Legality checks per broken link (default 400). */
-  checksPerLink?: number;
 }
+
+/** Legality checks per broken link: the best-scored candidate edits only (this bounds the repair's work). */
+const CHECKS_PER_LINK = 400;
 
 type Edit = { day: number; type: number }[];
 
@@ -147,19 +147,16 @@ export function repairLinks(
     return v;
   };
 
-  const stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
-  const checks = options.checksPerLink ?? 400;
   for (let round = 0; round < 5; round++) {
     let mended = 0;
     for (let l = 0; l < links.length; l++) {
       if (!broken(whenN[l]!, needN[l]!)) continue;
-      if (Date.now() >= stopAt) break;
       const scored = candidates(l)
         .map((c) => ({ ...c, links: linkDelta(cellChanges(c.e, c.edit)) }))
         .filter((c) => c.links < 0)
         .map((c) => ({ ...c, value: editValue(c.e, c.edit) }))
         .sort((a, b) => a.links - b.links || b.value - a.value);
-      for (const c of scored.slice(0, checks)) {
+      for (const c of scored.slice(0, CHECKS_PER_LINK)) {
         const row = assignment[c.e]!.slice();
         for (const { day, type } of c.edit) row[day] = type;
         if (rules.brokenRule(c.e, row) === undefined) {

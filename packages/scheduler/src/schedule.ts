@@ -21,10 +21,6 @@ import { serviceLevels } from './service-level.js';
 import { type PlanType, planShifts, planTypes, type Stage1Result, underWeightOf } from './stage1.js';
 
 /**
- * The contact-center pipeline: shift options (local → UTC) → stage 1 LP (bound, pruning) → the
- * engine's roster solver on the mapped model → stage 3 breaks → coverage, service level, KPIs.
- */
-/**
  * Share of the time limit the solver's work budget stands for: stage 1, the constructive start and the
  * report take the rest; the engine runs at about 0.6 M units/s on contact-center models (judging rosters
  * and building neighbourhoods are not in the units), so 60 agents at 30 s end near 25 s.
@@ -112,6 +108,10 @@ function emptyKpis(stage1?: Stage1Result) {
   };
 }
 
+/**
+ * The contact-center pipeline: shift options (local → UTC) → stage 1 LP (bound, pruning) → the
+ * engine's roster solver on the mapped model → stage 3 breaks → coverage, service level, KPIs.
+ */
 export async function schedule(request: ScheduleRequest, options: ScheduleOptions = {}): Promise<ScheduleResponse> {
   const progress = options.progress ?? silentProgress;
   const deadline = deadlineIn(request.solver.timeLimitSeconds);
