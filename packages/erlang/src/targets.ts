@@ -68,7 +68,7 @@ const TARGET_RANGES: [keyof StaffingTargets, (x: number) => boolean, string][] =
   ['maxAsaSeconds', positive, 'finite and > 0'],
   ['maxAbandonRate', unitCap, 'in (0, 1]'],
   ['maxOccupancy', unitCap, 'in (0, 1]'],
-  ['maxBlocking', unitCap, 'in (0, 1]'],
+  ['maxBlocking', openUnit, 'in (0, 1)'],
 ];
 
 /**

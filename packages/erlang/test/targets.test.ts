@@ -5,7 +5,9 @@ import { sizeChat, sizeErlangA, sizeErlangB, sizeErlangC } from '../src/index.js
 describe('sizing refuses targets it could never meet, naming them', () => {
   test('NaN or out-of-range targets', () => {
     expect(() => sizeErlangC(10, 180, { maxOccupancy: Number.NaN })).toThrow(/targets\.maxOccupancy/);
-    expect(() => sizeErlangB(10, { maxBlocking: 0 })).toThrow(/targets\.maxBlocking must be in \(0, 1\]/);
+    expect(() => sizeErlangB(10, { maxBlocking: 0 })).toThrow(/targets\.maxBlocking must be in \(0, 1\)/);
+    // The same range as the JSON contract's schema: blocking every call is not a target.
+    expect(() => sizeErlangB(10, { maxBlocking: 1 })).toThrow(/targets\.maxBlocking must be in \(0, 1\)/);
     expect(() => sizeErlangC(10, 180, { serviceLevel: 1, answerWithinSeconds: 20 })).toThrow(/targets\.serviceLevel/);
     expect(() =>
       sizeErlangA({ erlangs: 10, ahtSeconds: 180, patienceSeconds: 60 }, { maxAsaSeconds: Number.NaN }),
