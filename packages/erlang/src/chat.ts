@@ -35,39 +35,46 @@ export function chatCompletionRate(busy: number, agents: number, ahtSecondsByCon
  * chatters abandon after exponential patience once all N·K slots are busy. Exact birth–death model:
  * the slots by a stable Erlang-B-like recursion, the queue by the Erlang A closed forms.
  * Occupancy is slot utilisation E[busy slots]/(N·K). With K = 1 this is Erlang A.
+ * `waits = false` (searches without an ASA target): the ASA variants other than `served` are NaN.
  */
-export function chatMetrics(input: ChatInput): ImpatientMetrics {
+export function chatMetrics(input: ChatInput, waits = true): ImpatientMetrics {
   const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht, patienceSeconds } = input;
   const basis = input.basis ?? 'served';
   const slots = agents * aht.length;
   if (lambda === 0) return uniformVariants(IDLE_QUEUE);
   if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
-  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B; mean = E[X | X ≤ s].
+  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B through its inverse (see LossWalk: a multiply-add
+  // from slot to slot, no division on that chain); mean = E[X | X ≤ s].
+  let inverse = 1;
   let boundary = 1;
   let mean = 0;
   let s = 0;
   let lowRate = 0; // completion rate of an agent with q chats open (q = level)
+  const perArrival = 1 / lambda;
   // Level q: one more busy slot moves one agent from q to q+1 open chats, so within a level the
   // completion rate grows linearly: N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
   for (let level = 0; level < aht.length; level++) {
     const highRate = (level + 1) / aht[level]!;
-    const base = agents * lowRate;
-    const gain = highRate - lowRate;
+    const base = agents * lowRate * perArrival;
+    const gain = (highRate - lowRate) * perArrival;
     for (let raised = 1; raised <= agents; raised++) {
       s += 1;
-      const x = lambda * boundary;
-      boundary = x / (base + raised * gain + x);
+      inverse = 1 + (base + raised * gain) * inverse;
+      boundary = 1 / inverse;
       mean += boundary * (s - mean);
     }
     lowRate = highRate;
   }
-  const tail = impatientTail({
-    boundary,
-    fullRate: chatCompletionRate(slots, agents, aht),
-    arrivalRate: lambda,
-    abandonRate: 1 / patienceSeconds,
-    answerWithinSeconds: input.answerWithinSeconds,
-  });
+  const tail = impatientTail(
+    {
+      boundary,
+      fullRate: chatCompletionRate(slots, agents, aht),
+      arrivalRate: lambda,
+      abandonRate: 1 / patienceSeconds,
+      answerWithinSeconds: input.answerWithinSeconds,
+    },
+    waits,
+  );
   const busySlots = (1 - tail.aboveBoundary) * mean + slots * tail.aboveBoundary;
   return fromTail(tail, Math.min(1, busySlots / slots), basis);
 }

@@ -1,22 +1,10 @@
+import { LossWalk } from './loss-walk.js';
 import { logPoissonTerm, regularizedGamma, upperGammaFraction } from './special.js';
 
-/**
- * One step of the forward Erlang-B recursion, B(n) from B(n−1): values stay in (0, 1] and
- * rounding errors shrink at every step, so it is stable for any n (never Aⁿ/n!).
- */
-export function erlangBStep(previous: number, agents: number, erlangs: number): number {
-  const x = erlangs * previous;
-  return x / (agents + x);
-}
-
-/** Erlang B at an integer number of agents by the forward recursion, O(n). */
+/** Erlang B at an integer number of agents by the forward recursion ({@link LossWalk}), O(√A + n − A). */
 export function erlangBInteger(agents: number, erlangs: number): number {
-  let b = 1;
-  for (let k = 1; k <= agents; k++) {
-    const x = erlangs * b;
-    b = x / (k + x);
-  }
-  return b;
+  if (erlangs === 0) return agents === 0 ? 1 : 0;
+  return new LossWalk(erlangs, agents).blocking;
 }
 
 /**

@@ -26,6 +26,28 @@ interface QSums {
 
 const EPS = 1e-17;
 
+/** Sums are written into these (one evaluation at a time, never re-entered): no allocation per call. */
+const MAIN: QSums = { logScale: 0, s0: 0, s0Tail: 0, s1: 0, sVirtual: 0, sServed: 0 };
+const SHIFTED: QSums = { logScale: 0, s0: 0, s0Tail: 0, s1: 0, sVirtual: 0, sServed: 0 };
+
+function fill(
+  out: QSums,
+  logScale: number,
+  s0: number,
+  s0Tail: number,
+  s1: number,
+  sVirtual: number,
+  sServed: number,
+): QSums {
+  out.logScale = logScale;
+  out.s0 = s0;
+  out.s0Tail = s0Tail;
+  out.s1 = s1;
+  out.sVirtual = sVirtual;
+  out.sServed = sServed;
+  return out;
+}
+
 /** ln q_{j} for the peak index j, by the log-gamma difference (the scale cancels in every ratio). */
 function logTerm(c: number, y: number, j: number): number {
   if (j === 0) return 0;
@@ -40,7 +62,7 @@ function logTerm(c: number, y: number, j: number): number {
  * Sum the q_j outwards from their largest term, so nothing overflows and O(√y) terms suffice.
  * `moments`: 0 only Σq_j, 1 also Σj·q_j (queue length, abandonment), 2 also the wait sums (ASA).
  */
-function qSums(c: number, y: number, moments: 0 | 1 | 2): QSums {
+function qSums(c: number, y: number, moments: 0 | 1 | 2, out: QSums): QSums {
   const peak = y > c ? Math.floor(y - c) : 0;
   const logScale = logTerm(c, y, peak);
   const invC = 1 / c;
@@ -85,7 +107,59 @@ function qSums(c: number, y: number, moments: 0 | 1 | 2): QSums {
     }
     if (q <= EPS * s0 && (!waits || q * (invC + g) <= EPS * sVirtual)) break;
   }
-  return { logScale, s0, s0Tail, s1, sVirtual, sServed };
+  return fill(out, logScale, s0, s0Tail, s1, sVirtual, sServed);
+}
+
+/** Largest ln q_j the one-pass sums allow (doubles overflow near 709). */
+const MAX_LOG_TERM = 600;
+
+/**
+ * {@link qSums} at y and at y·u (0 < u ≤ 1) in one pass upwards from j = 0 (scale 1), for loads whose largest
+ * term stays below e^MAX_LOG_TERM: the terms share their divisions, and the shifted ones are the main ones
+ * times uʲ. While the terms still grow (y > c + j) no stopping test can pass.
+ */
+function qSumsPair(c: number, y: number, u: number, main: QSums, shifted: QSums): void {
+  // The j = 0 terms (q₀ = 1), then the tails from j = 1 on: kept apart, since S₀ − 1 would cancel.
+  let tail = 0;
+  let tailU = 0;
+  let s1 = 0;
+  let q = y / (c + 1);
+  let qu = q * u;
+  for (let j = 1; ; ) {
+    tail += q;
+    tailU += qu;
+    s1 += j * q;
+    const ratio = y / (c + j + 1);
+    q *= ratio;
+    qu *= ratio * u;
+    j += 1;
+    if ((q <= EPS * tail && q * j <= EPS * s1 && qu <= EPS * tailU) || q === 0) break;
+  }
+  fill(main, 0, 1 + tail, tail, s1, 0, 0);
+  fill(shifted, 0, 1 + tailU, tailU, 0, 0, 0);
+}
+
+/**
+ * The wait sums of {@link qSums} (Σ q_j·H_j and the served one) in a pass of their own, upwards from j = 0,
+ * on the same terms as {@link qSumsPair}: only the answer's metrics read them, never a search's probes.
+ */
+function waitSumsPair(c: number, y: number, main: QSums): void {
+  const invC = 1 / c;
+  let g = 1 / (c + 1); // Σ_{k=1}^{j} 1/(c+k) at j = 1
+  let sVirtual = invC;
+  let sServed = c * g * g;
+  let q = y * g;
+  for (let j = 1; ; ) {
+    const inv = 1 / (c + j + 1);
+    sVirtual += q * (invC + g);
+    sServed += q * c * inv * (g + inv);
+    g += inv;
+    q *= y * inv;
+    j += 1;
+    if (q * (invC + g) <= EPS * sVirtual || q === 0) break;
+  }
+  main.sVirtual = sVirtual;
+  main.sServed = sServed;
 }
 
 /** Inputs of the waiting part, rates per second. */
@@ -130,7 +204,17 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
   const c = fullRate / theta;
   const b = arrivalRate / theta;
-  const main = qSums(c, b, waits ? 2 : 1);
+  const u = Math.exp(-theta * t);
+  // One pass from j = 0 for both sums (q_j(bu) = q_j(b)·uʲ) unless the largest term would overflow.
+  const main = MAIN;
+  const shifted = SHIFTED;
+  if (b <= c || logTerm(c, b, Math.floor(b - c)) < MAX_LOG_TERM) {
+    qSumsPair(c, b, u, main, shifted);
+    if (waits) waitSumsPair(c, b, main);
+  } else {
+    qSums(c, b, waits ? 2 : 1, main);
+    qSums(c, b * u, 0, shifted);
+  }
   // Σ_{x ≤ m} π_x / π_m − 1 = 1/E − 1, rescaled to the sums' scale.
   const rest = boundary > 0 ? ((1 - boundary) / boundary) * Math.exp(-main.logScale) : Number.POSITIVE_INFINITY;
   const denominator = rest + main.s0;
@@ -143,8 +227,6 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   const asaAnsweredSeconds = servedShare > 0 ? servedWait / servedShare : Number.POSITIVE_INFINITY;
 
   // Offered-wait tail: P(V > t) = π_m·A(c, b·u)·exp(b(1−u) − r·t), u = e^(−θt).
-  const u = Math.exp(-theta * t);
-  const shifted = qSums(c, b * u, 0);
   const exponent = shifted.logScale - main.logScale + b * -Math.expm1(-theta * t) - fullRate * t;
   const virtualLate = Math.min(1, Math.exp(exponent) * (shifted.s0 / denominator));
   const servedLate = virtualLate * (c / b) * (shifted.s0Tail / shifted.s0);

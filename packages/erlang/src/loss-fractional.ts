@@ -1,6 +1,6 @@
 import { erlangBContinuous } from './erlang-b.js';
+import type { LossPoint } from './loss-walk.js';
 import { continuousThreshold, THRESHOLD_TOLERANCE } from './search.js';
-import { upperGammaFraction } from './special.js';
 
 /**
  * The continuous requirement of the loss-based models (Erlang B and C) from the integer walk, with one
@@ -13,69 +13,6 @@ import { upperGammaFraction } from './special.js';
  * ~f⁗/384 across the bracket; Newton on it gives the zero, one exact evaluation there measures the
  * remaining miss and one Newton step removes it. If that step is not negligible the exact search finishes.
  */
-
-const EULER_GAMMA = 0.5772156649015329;
-
-/** eᴬ·E₁(A) = −d ln B/dx at x = 0 (A > 0): the continued fraction from 1 up, the series below. */
-export function scaledExpIntegral(erlangs: number): number {
-  if (erlangs >= 1) return upperGammaFraction(0, erlangs);
-  // E₁(a) = −γ − ln a − Σ_{k≥1} (−a)ᵏ/(k·k!)
-  let term = 1;
-  let sum = 0;
-  for (let k = 1; k < 60; k++) {
-    term *= -erlangs / k;
-    const add = term / k;
-    sum += add;
-    if (Math.abs(add) <= 1e-17 * Math.abs(sum)) break;
-  }
-  return Math.exp(erlangs) * (-EULER_GAMMA - Math.log(erlangs) - sum);
-}
-
-/**
- * r(0) for the walk: from A = 20 on, the recursion shrinks an error in r(0) below 1e-11 (relative) by n = A,
- * so the asymptotic 1/(A+1) of eᴬE₁(A) serves and the continued fraction is only needed below.
- */
-export function walkSlopeAtZero(erlangs: number): number {
-  return erlangs >= 20 ? 1 / (erlangs + 1) : scaledExpIntegral(erlangs);
-}
-
-/** B(n, A) and r(n) = −d ln B/dx at n, by the forward recursion. */
-export interface LossPoint {
-  blocking: number;
-  /** −d ln B/dx: how fast blocking falls per extra agent, in log terms. */
-  logSlope: number;
-}
-
-/**
- * Where the walk may start for load A: ⌊A − 6√A⌋ when that saves enough steps. There B comes from the
- * continued fraction (A ≥ s + 1), and r from its leading term 1/(A − x); the recursion multiplies r's
- * error by x/(x + A·B(x−1)) ≈ x/A per step below A, e^(−18) by x = A, and the exact evaluation in
- * {@link lossThreshold} checks the interpolant anyway.
- */
-export function walkStart(erlangs: number): number {
-  const start = Math.floor(erlangs - 6 * Math.sqrt(erlangs));
-  return start >= 32 ? start : 0;
-}
-
-export function erlangBWithSlope(agents: number, erlangs: number): LossPoint {
-  let b = 1;
-  let r: number;
-  let k = walkStart(erlangs);
-  if (k > 0 && agents >= k) {
-    b = 1 / (erlangs * upperGammaFraction(k + 1, erlangs));
-    r = 1 / (erlangs - k);
-  } else {
-    k = 0;
-    r = walkSlopeAtZero(erlangs);
-  }
-  while (k < agents) {
-    k += 1;
-    const inv = 1 / (k + erlangs * b);
-    r = (1 + k * r) * inv;
-    b = erlangs * b * inv;
-  }
-  return { blocking: b, logSlope: r };
-}
 
 /**
  * A target miss from Erlang B at x: writes the miss (> 0 misses, decreasing in x) to out[0] and its

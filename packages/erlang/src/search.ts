@@ -6,73 +6,93 @@
 /** A decreasing miss function: ≤ 0 where every target holds. */
 export type Miss = (agents: number) => number;
 
+/** What {@link smallestInteger} found: n and the misses next to it (NaN where not probed). */
+export interface IntegerThreshold {
+  agents: number;
+  /** miss(n) */
+  missAt: number;
+  /** miss(n − 1), NaN when n − 1 was not probed (or is below `min`). */
+  missBelow: number;
+}
+
 /**
  * Smallest integer n ≥ `min` with miss(n) ≤ 0, for a decreasing miss: secant steps from `guess` to a
- * bracket, then secant-guided bisection. `probed` receives every value computed (for interpolation).
+ * bracket, then secant-guided bisection. Only the bracket's ends are remembered (no table of probes):
+ * the answer's neighbours come back in `out`, for interpolating the continuous requirement.
  */
-export function smallestInteger(miss: Miss, guess: number, min: number, probed?: Map<number, number>): number {
-  const seen = probed ?? new Map<number, number>();
-  const at = (n: number) => {
-    let v = seen.get(n);
-    if (v === undefined) {
-      v = miss(n);
-      seen.set(n, v);
-    }
-    return v;
-  };
+export function smallestInteger(miss: Miss, guess: number, min: number, out?: IntegerThreshold): number {
   let lo = min - 1; // largest failing (min − 1: nothing below min is allowed)
+  let vlo = Number.NaN;
   let hi = Number.POSITIVE_INFINITY; // smallest passing
-  let previous: [number, number] | undefined;
+  let vhi = Number.NaN;
+  let previous = Number.NaN; // the failing probe before lo, and its miss
+  let vPrevious = Number.NaN;
   let n = Math.max(min, Math.round(guess));
   let step = 1;
-  while (!Number.isFinite(hi)) {
-    const v = at(n);
+  for (;;) {
+    const v = miss(n);
     if (v <= 0) {
       hi = n;
+      vhi = v;
       break;
     }
     lo = n;
+    vlo = v;
     let next = n + step;
-    if (previous && Number.isFinite(v) && Number.isFinite(previous[1]) && previous[1] > v) {
+    if (Number.isFinite(v) && Number.isFinite(vPrevious) && vPrevious > v) {
       // Secant extrapolation to the zero, at least one step on and at most double the last one.
-      const root = n + (v * (n - previous[0])) / (previous[1] - v);
+      const root = n + (v * (n - previous)) / (vPrevious - v);
       next = Math.min(n + 2 * step, Math.max(n + 1, Math.ceil(root)));
     }
     step = Math.max(1, next - n);
-    previous = [n, v];
+    previous = n;
+    vPrevious = v;
     n = next;
     if (n > 2 ** 40) throw new RangeError('no staffing level meets the targets');
   }
   // Walk down when the first probe already passed: secant steps on the (negative) miss of the last two
   // passing probes (an overshoot only brackets the answer sooner); doubling while there is no usable slope.
   let jump = 0;
-  let above: [number, number] | undefined; // the passing probe before hi
+  let above = Number.NaN; // the passing probe before hi, and its miss
+  let vAbove = Number.NaN;
   while (lo === min - 1 && hi > min) {
-    const vh = seen.get(hi)!;
     let next = Math.max(1, 2 * jump);
-    if (above && Number.isFinite(vh) && Number.isFinite(above[1]) && vh > above[1]) {
-      const root = hi - (vh * (hi - above[0])) / (vh - above[1]); // ≤ hi: vh ≤ 0 and the miss falls with n
+    if (Number.isFinite(vhi) && Number.isFinite(vAbove) && vhi > vAbove) {
+      const root = hi - (vhi * (hi - above)) / (vhi - vAbove); // ≤ hi: vhi ≤ 0 and the miss falls with n
       next = Math.max(1, Math.ceil(hi - root));
     }
     const below = Math.max(min, hi - next);
-    if (at(below) <= 0) {
-      above = [hi, vh];
+    const v = miss(below);
+    if (v <= 0) {
+      above = hi;
+      vAbove = vhi;
       jump = hi - below;
       hi = below;
+      vhi = v;
     } else {
       lo = below;
+      vlo = v;
     }
   }
   while (hi - lo > 1) {
-    const vl = seen.get(lo);
-    const vh = seen.get(hi)!;
     let mid = Math.floor((lo + hi) / 2);
-    if (vl !== undefined && Number.isFinite(vl) && Number.isFinite(vh) && vl > vh) {
-      const root = lo + (vl * (hi - lo)) / (vl - vh);
+    if (Number.isFinite(vlo) && Number.isFinite(vhi) && vlo > vhi) {
+      const root = lo + (vlo * (hi - lo)) / (vlo - vhi);
       mid = Math.min(hi - 1, Math.max(lo + 1, Math.ceil(root)));
     }
-    if (at(mid) <= 0) hi = mid;
-    else lo = mid;
+    const v = miss(mid);
+    if (v <= 0) {
+      hi = mid;
+      vhi = v;
+    } else {
+      lo = mid;
+      vlo = v;
+    }
+  }
+  if (out) {
+    out.agents = hi;
+    out.missAt = vhi;
+    out.missBelow = lo === hi - 1 && lo >= min ? vlo : Number.NaN;
   }
   return hi;
 }
@@ -103,6 +123,11 @@ export function continuousThreshold(
   let sameSide = 0;
   let lastSide = 0;
   let last = Number.NaN;
+  // The two points evaluated before x (the bracket's ends to begin with), for the quadratic through three.
+  let x0 = lo;
+  let f0 = missLo;
+  let x1 = hi;
+  let f1 = missHi;
   for (let i = 0; i < 200 && b - a > tolerance; i++) {
     let x = (a + b) / 2;
     const finite = Number.isFinite(fa) && Number.isFinite(fb);
@@ -118,6 +143,12 @@ export function continuousThreshold(
       if (!(x > a && x < b)) x = (a + b) / 2;
     }
     const fx = miss(x);
+    const early = newtonFromQuadratic(x0, f0, x1, f1, x, fx, tolerance);
+    if (early >= a && early <= b) return early;
+    x0 = x1;
+    f0 = f1;
+    x1 = x;
+    f1 = fx;
     const settledStep = Math.abs(x - last) < tolerance || Math.abs(fx) < 1e-12;
     last = x;
     const side = fx <= 0 ? -1 : 1;
@@ -141,4 +172,33 @@ export function continuousThreshold(
     }
   }
   return b;
+}
+
+/**
+ * One Newton step from x with the slope of the quadratic through the last three points, when it can be
+ * trusted to a tenth of `tolerance`: its error is about the step times the slope's error, and that error is
+ * bounded by the part the quadratic term added to the secant slope (the next term is smaller near a smooth
+ * zero). Saves the evaluation that would only confirm a zero already found. NaN when not trusted (a kink
+ * where the worst target changes, a wide bracket, values not finite).
+ */
+function newtonFromQuadratic(
+  x0: number,
+  f0: number,
+  x1: number,
+  f1: number,
+  x: number,
+  fx: number,
+  tolerance: number,
+): number {
+  if (!(Number.isFinite(f0) && Number.isFinite(f1) && Number.isFinite(fx)) || x === x1 || x === x0 || x1 === x0) {
+    return Number.NaN;
+  }
+  const secant = (fx - f1) / (x - x1);
+  const curvature = (secant - (f1 - f0) / (x1 - x0)) / (x - x0);
+  const slopeError = Math.abs(curvature * (x - x1));
+  const slope = secant + curvature * (x - x1);
+  if (!(slope < 0)) return Number.NaN;
+  const step = fx / slope;
+  if (Math.abs(step) > 1e-3 || Math.abs(step) * slopeError > 0.1 * tolerance * Math.abs(slope)) return Number.NaN;
+  return x - step;
 }

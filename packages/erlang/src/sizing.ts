@@ -2,15 +2,10 @@ import { chatMetrics } from './chat.js';
 import { erlangAMetricsFromB } from './erlang-a.js';
 import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
-import {
-  erlangBWithSlope,
-  lossThreshold,
-  type MissFromBlocking,
-  walkSlopeAtZero,
-  walkStart,
-} from './loss-fractional.js';
+import { lossThreshold, type MissFromBlocking } from './loss-fractional.js';
+import { LossWalk, walkStart } from './loss-walk.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics } from './metrics.js';
-import { continuousThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
+import { continuousThreshold, type IntegerThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
 import { checkTargets, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
 
 /** A staffing requirement: the smallest integer meeting every target, the continuous one, and the metrics at the integer. */
@@ -48,12 +43,11 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
   const maxOcc = targets.maxOccupancy ?? 1;
   let n = Math.floor(erlangs) + 1;
   if (targets.maxOccupancy !== undefined) n = Math.max(n, Math.ceil(erlangs / maxOcc) - 1);
-  const start = erlangBWithSlope(n - 1, erlangs);
-  let previous = start.blocking;
-  let rPrevious = start.logSlope;
-  let inv = 1 / (n + erlangs * previous);
-  let b = erlangs * previous * inv;
-  let r = (1 + n * rPrevious) * inv;
+  const walk = new LossWalk(erlangs, n - 1);
+  let previous = walk.blocking;
+  let rPrevious = walk.logSlope;
+  walk.step();
+  let b = walk.blocking;
   for (;;) {
     const rho = erlangs / n;
     const denominator = 1 - rho * (1 - b);
@@ -61,12 +55,12 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
     const serviceLevel = ((1 - rho) * (1 - b)) / denominator - c * Math.expm1((-(n - erlangs) * t) / ahtSeconds);
     if (serviceLevel >= sl && (c * ahtSeconds) / (n - erlangs) <= maxAsa && rho <= maxOcc) break;
     previous = b;
-    rPrevious = r;
+    rPrevious = walk.logSlope;
+    walk.step();
     n += 1;
-    inv = 1 / (n + erlangs * b);
-    r = (1 + n * r) * inv;
-    b = erlangs * b * inv;
+    b = walk.blocking;
   }
+  const r = walk.logSlope;
   const metrics = erlangCMetricsFromB(b, n, erlangs, ahtSeconds, t);
   if (!hasTargets(targets)) return { agents: n, agentsFractional: erlangs, metrics };
   const miss = (x: number) =>
@@ -134,24 +128,18 @@ export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<Lo
   const fails = (blocking: number, agents: number) =>
     !(blocking <= maxBlocking && (agents > 0 ? (erlangs * (1 - blocking)) / agents : 0) <= maxOcc && agents > 0);
   // Jump over the low n when they surely fail (both measures fall with n); else walk from 0.
-  let n = walkStart(erlangs);
-  let start = n > 0 ? erlangBWithSlope(n, erlangs) : undefined;
-  if (!start || !fails(start.blocking, n)) {
-    n = 0;
-    start = { blocking: 1, logSlope: walkSlopeAtZero(erlangs) };
+  let walk = new LossWalk(erlangs, walkStart(erlangs));
+  if (walk.agents === 0 || !fails(walk.blocking, walk.agents)) walk = new LossWalk(erlangs, 0);
+  let previous = walk.blocking;
+  let rPrevious = walk.logSlope;
+  while (fails(walk.blocking, walk.agents)) {
+    previous = walk.blocking;
+    rPrevious = walk.logSlope;
+    walk.step();
   }
-  let b = start.blocking;
-  let r = start.logSlope;
-  let previous = b;
-  let rPrevious = r;
-  while (fails(b, n)) {
-    previous = b;
-    rPrevious = r;
-    n += 1;
-    const inv = 1 / (n + erlangs * b);
-    r = (1 + n * r) * inv;
-    b = erlangs * b * inv;
-  }
+  const n = walk.agents;
+  const b = walk.blocking;
+  const r = walk.logSlope;
   const metrics = erlangBMetricsFromB(b, n, erlangs);
   const miss = (x: number) => targetViolation(erlangBMetricsFromB(erlangBContinuous(x, erlangs), x, erlangs), targets);
   const missLo = targetViolation(erlangBMetricsFromB(previous, n - 1, erlangs), targets);
@@ -189,11 +177,14 @@ export interface ImpatientLoad {
   patienceSeconds: number;
 }
 
+/** Where the integer searches leave n and its neighbours' misses (one search at a time). */
+const found: IntegerThreshold = { agents: 0, missAt: Number.NaN, missBelow: Number.NaN };
+
 /**
  * Erlang A sizing (`hint`: a guess of the continuous answer, e.g. the previous interval's scaled by load):
- * the integer n first (secant steps over integers from the hint, every metric at each probe, so the
- * answer's metrics come with the search), then the continuous requirement in (n − 1, n] by inverse
- * quadratic interpolation on the continuous model (Erlang B by its incomplete-gamma form).
+ * the integer n first (secant steps over integers from the hint, probing with the metrics a target reads),
+ * every metric at n, then the continuous requirement in (n − 1, n] by inverse quadratic interpolation on the
+ * continuous model (Erlang B by its incomplete-gamma form).
  */
 export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
   checkTargets(targets, load.erlangs);
@@ -206,28 +197,44 @@ export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?
     answerWithinSeconds: targets.answerWithinSeconds ?? 0,
     basis: targets.serviceLevelBasis ?? 'served',
   };
-  // Between integers the search skips the wait sums unless a target reads them.
+  // The searches skip the wait sums unless a target reads them (the answer gets every metric).
   const waits = targets.maxAsaSeconds !== undefined;
+  const blocking = nearbyBlocking(erlangs);
   const evaluate = (agents: number, full: boolean) => {
     input.agents = agents;
-    return erlangAMetricsFromB(erlangBContinuous(agents, erlangs), input, full || waits);
+    return erlangAMetricsFromB(blocking(agents), input, full || waits);
   };
   if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: evaluate(0, true) };
-  const metricsAt = new Map<number, ImpatientMetrics>();
-  const probed = new Map<number, number>();
-  const integerMiss = (k: number) => {
-    const m = evaluate(k, true);
-    metricsAt.set(k, m);
-    return signedMiss(m, targets);
-  };
+  const integerMiss = (k: number) => signedMiss(evaluate(k, false), targets);
   // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
-  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs) - 0.25, 1, probed);
-  const metrics = metricsAt.get(n) ?? evaluate(n, true);
-  const missLo = n > 1 ? (probed.get(n - 1) ?? integerMiss(n - 1)) : Number.POSITIVE_INFINITY;
-  const missHi = probed.get(n) ?? signedMiss(metrics, targets);
+  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs) - 0.25, 1, found);
+  const missHi = found.missAt;
+  const missBelow = found.missBelow;
+  const metrics = evaluate(n, true);
+  const missLo = n > 1 ? (Number.isNaN(missBelow) ? integerMiss(n - 1) : missBelow) : Number.POSITIVE_INFINITY;
   const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(evaluate(x, false), targets));
   const agentsFractional = continuousThreshold(n - 1, n, miss, missLo, missHi, THRESHOLD_TOLERANCE);
   return { agents: n, agentsFractional, metrics };
+}
+
+/**
+ * Erlang B at any x ≥ 0 for one load, remembering the last value: an integer search probes neighbours, and
+ * B one agent up is one step of the forward recursion (relative error shrinks), one agent down one step
+ * back, B(x−1) = x·B(x)/(A(1 − B(x))), taken only while B(x) ≤ ½ (its error grows by 1/(1 − B)).
+ */
+function nearbyBlocking(erlangs: number): (agents: number) => number {
+  let known = Number.NaN;
+  let value = Number.NaN;
+  return (agents) => {
+    let b: number;
+    if (agents === known + 1) b = (erlangs * value) / (agents + erlangs * value);
+    else if (agents === known - 1 && value <= 0.5 && value > 0) b = (known * value) / (erlangs * (1 - value));
+    else if (agents === known) b = value;
+    else b = erlangBContinuous(agents, erlangs);
+    known = agents;
+    value = b;
+    return b;
+  };
 }
 
 /** The log miss of {@link targetViolation}, its sign forced to agree with {@link meetsTargets} (direct comparisons). */
@@ -248,30 +255,32 @@ export interface ChatLoad {
  */
 export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
   checkTargets(targets, load.arrivalsPerSecond);
-  const at = (agents: number) =>
-    chatMetrics({
-      arrivalsPerSecond: load.arrivalsPerSecond,
-      ahtSecondsByConcurrency: load.ahtSecondsByConcurrency,
-      patienceSeconds: load.patienceSeconds,
-      agents,
-      answerWithinSeconds: targets.answerWithinSeconds ?? 0,
-      basis: targets.serviceLevelBasis ?? 'served',
-    });
-  if (load.arrivalsPerSecond === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: at(0) };
+  // The search skips the wait sums unless a target reads them (the answer gets every metric).
+  const waits = targets.maxAsaSeconds !== undefined;
+  const input = {
+    arrivalsPerSecond: load.arrivalsPerSecond,
+    ahtSecondsByConcurrency: load.ahtSecondsByConcurrency,
+    patienceSeconds: load.patienceSeconds,
+    agents: 0,
+    answerWithinSeconds: targets.answerWithinSeconds ?? 0,
+    basis: targets.serviceLevelBasis ?? 'served',
+  };
+  const at = (agents: number, full: boolean) => {
+    input.agents = agents;
+    return chatMetrics(input, full || waits);
+  };
+  if (load.arrivalsPerSecond === 0 || !hasTargets(targets)) {
+    return { agents: 0, agentsFractional: 0, metrics: at(0, true) };
+  }
   const levels = load.ahtSecondsByConcurrency.length;
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
-  const probed = new Map<number, number>();
-  const metricsAt = new Map<number, ImpatientMetrics>();
-  const miss = (k: number) => {
-    const m = at(k);
-    metricsAt.set(k, m);
-    return signedMiss(m, targets);
-  };
-  const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, probed);
-  const metrics = metricsAt.get(n) ?? at(n);
-  const high = probed.get(n) ?? miss(n);
-  const low = n > 1 ? (probed.get(n - 1) ?? miss(n - 1)) : Number.POSITIVE_INFINITY;
+  const miss = (k: number) => signedMiss(at(k, false), targets);
+  const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, found);
+  const high = found.missAt;
+  const below = found.missBelow;
+  const metrics = at(n, true);
+  const low = n > 1 ? (Number.isNaN(below) ? miss(n - 1) : below) : Number.POSITIVE_INFINITY;
   const share = Number.isFinite(low) && low > high ? low / (low - high) : 1;
   return { agents: n, agentsFractional: n - 1 + Math.min(1, Math.max(0, share)), metrics };
 }
