@@ -30,31 +30,31 @@ export function chatCompletionRate(busy: number, agents: number, ahtSecondsByCon
   return low + high;
 }
 
+/** The slots part of the chat model at N agents: P(all slots busy | X ≤ N·K) and E[X | X ≤ N·K]. */
+export interface ChatSlots {
+  boundary: number;
+  mean: number;
+}
+
 /**
- * Chat with concurrency: N agents hold up to K chats each, handle time depends on how many are open,
- * chatters abandon after exponential patience once all N·K slots are busy. Exact birth–death model:
- * the slots by a stable Erlang-B-like recursion, the queue by the Erlang A closed forms.
- * Occupancy is slot utilisation E[busy slots]/(N·K). With K = 1 this is Erlang A.
- * `waits = false` (searches without an ASA target): the ASA variants other than `served` are NaN.
+ * {@link ChatSlots} by the birth–death recursion over the N·K slots, updated like Erlang B through its
+ * inverse (see LossWalk: a multiply-add from slot to slot, no division on that chain). Level q: one more
+ * busy slot moves one agent from q to q+1 open chats, so within a level the completion rate grows
+ * linearly: N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
  */
-export function chatMetrics(input: ChatInput, waits = true): ImpatientMetrics {
-  const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht, patienceSeconds } = input;
-  const basis = input.basis ?? 'served';
-  const slots = agents * aht.length;
-  if (lambda === 0) return uniformVariants(IDLE_QUEUE);
-  if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
-  // boundary = π_s / Σ_{x≤s} π_x, updated like Erlang B through its inverse (see LossWalk: a multiply-add
-  // from slot to slot, no division on that chain); mean = E[X | X ≤ s].
+export function chatSlots(
+  agents: number,
+  arrivalsPerSecond: number,
+  ahtSecondsByConcurrency: readonly number[],
+): ChatSlots {
   let inverse = 1;
   let boundary = 1;
   let mean = 0;
   let s = 0;
   let lowRate = 0; // completion rate of an agent with q chats open (q = level)
-  const perArrival = 1 / lambda;
-  // Level q: one more busy slot moves one agent from q to q+1 open chats, so within a level the
-  // completion rate grows linearly: N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
-  for (let level = 0; level < aht.length; level++) {
-    const highRate = (level + 1) / aht[level]!;
+  const perArrival = 1 / arrivalsPerSecond;
+  for (let level = 0; level < ahtSecondsByConcurrency.length; level++) {
+    const highRate = (level + 1) / ahtSecondsByConcurrency[level]!;
     const base = agents * lowRate * perArrival;
     const gain = (highRate - lowRate) * perArrival;
     for (let raised = 1; raised <= agents; raised++) {
@@ -65,6 +65,24 @@ export function chatMetrics(input: ChatInput, waits = true): ImpatientMetrics {
     }
     lowRate = highRate;
   }
+  return { boundary, mean };
+}
+
+/**
+ * Chat with concurrency: N agents hold up to K chats each, handle time depends on how many are open,
+ * chatters abandon after exponential patience once all N·K slots are busy. Exact birth–death model:
+ * the slots by a stable Erlang-B-like recursion, the queue by the Erlang A closed forms.
+ * Occupancy is slot utilisation E[busy slots]/(N·K). With K = 1 this is Erlang A.
+ * `waits = false` (searches without an ASA target): the ASA variants other than `served` are NaN.
+ * `known`: the slots part at these agents, when a search already has it.
+ */
+export function chatMetrics(input: ChatInput, waits = true, known?: ChatSlots): ImpatientMetrics {
+  const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht, patienceSeconds } = input;
+  const basis = input.basis ?? 'served';
+  const slots = agents * aht.length;
+  if (lambda === 0) return uniformVariants(IDLE_QUEUE);
+  if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
+  const { boundary, mean } = known ?? chatSlots(agents, lambda, aht);
   const tail = impatientTail(
     {
       boundary,

@@ -1,4 +1,4 @@
-import { LossWalk } from './loss-walk.js';
+import { LossWalk, walkStart } from './loss-walk.js';
 import { logPoissonTerm, regularizedGamma, upperGammaFraction } from './special.js';
 
 /** Erlang B at an integer number of agents by the forward recursion ({@link LossWalk}), O(√A + n − A). */
@@ -16,7 +16,18 @@ export function erlangBContinuous(agents: number, erlangs: number): number {
   if (erlangs === 0) return 0;
   const s = agents + 1;
   // Q(s,A) = s·D(s,A)·h and s·D(s,A) = A·D(x,A), so B = 1/(A·h): no underflow at large loads.
-  if (erlangs >= s + 1) return 1 / (erlangs * upperGammaFraction(s, erlangs));
+  if (erlangs >= s + 1) {
+    // Near the load the fraction needs O(√A) steps, each waiting on a division; from ⌊A − 6√A⌋ (same
+    // fraction of x) it needs a few, and the forward recursion, valid for real x, walks the rest cheaply.
+    const start = walkStart(erlangs);
+    if (start === 0 || agents < start + 1) return 1 / (erlangs * upperGammaFraction(s, erlangs));
+    const steps = Math.floor(agents - start);
+    const from = agents - steps;
+    let inverse = erlangs * upperGammaFraction(from + 1, erlangs); // 1/B(from)
+    const perAgent = 1 / erlangs;
+    for (let k = 1; k <= steps; k++) inverse = 1 + (from + k) * perAgent * inverse;
+    return 1 / inverse;
+  }
   const { q } = regularizedGamma(s, erlangs);
   return Math.exp(logPoissonTerm(agents, erlangs)) / q;
 }

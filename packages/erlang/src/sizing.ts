@@ -1,4 +1,4 @@
-import { chatMetrics } from './chat.js';
+import { type ChatSlots, chatMetrics, chatSlots } from './chat.js';
 import { erlangAMetricsFromB } from './erlang-a.js';
 import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
@@ -265,9 +265,18 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
     answerWithinSeconds: targets.answerWithinSeconds ?? 0,
     basis: targets.serviceLevelBasis ?? 'served',
   };
+  // The answer's metrics reuse the slots of its probe (the last or the one before).
+  let last: [number, ChatSlots] | undefined;
+  let before: [number, ChatSlots] | undefined;
   const at = (agents: number, full: boolean) => {
     input.agents = agents;
-    return chatMetrics(input, full || waits);
+    let slots = last?.[0] === agents ? last[1] : before?.[0] === agents ? before[1] : undefined;
+    if (!slots && agents > 0) {
+      slots = chatSlots(agents, load.arrivalsPerSecond, load.ahtSecondsByConcurrency);
+      before = last;
+      last = [agents, slots];
+    }
+    return chatMetrics(input, full || waits, slots);
   };
   if (load.arrivalsPerSecond === 0 || !hasTargets(targets)) {
     return { agents: 0, agentsFractional: 0, metrics: at(0, true) };
