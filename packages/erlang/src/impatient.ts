@@ -204,7 +204,8 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
   const c = fullRate / theta;
   const b = arrivalRate / theta;
-  const u = Math.exp(-theta * t);
+  const lateShare = -Math.expm1(-theta * t); // 1 − u, u = e^(−θt)
+  const u = 1 - lateShare;
   // One pass from j = 0 for both sums (q_j(bu) = q_j(b)·uʲ) unless the largest term would overflow.
   const main = MAIN;
   const shifted = SHIFTED;
@@ -216,7 +217,8 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
     qSums(c, b * u, 0, shifted);
   }
   // Σ_{x ≤ m} π_x / π_m − 1 = 1/E − 1, rescaled to the sums' scale.
-  const rest = boundary > 0 ? ((1 - boundary) / boundary) * Math.exp(-main.logScale) : Number.POSITIVE_INFINITY;
+  const scale = main.logScale === 0 ? 1 : Math.exp(-main.logScale);
+  const rest = boundary > 0 ? ((1 - boundary) / boundary) * scale : Number.POSITIVE_INFINITY;
   const denominator = rest + main.s0;
   const waitProbability = main.s0 / denominator;
   const queueLength = main.s1 / denominator;
@@ -227,7 +229,7 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   const asaAnsweredSeconds = servedShare > 0 ? servedWait / servedShare : Number.POSITIVE_INFINITY;
 
   // Offered-wait tail: P(V > t) = π_m·A(c, b·u)·exp(b(1−u) − r·t), u = e^(−θt).
-  const exponent = shifted.logScale - main.logScale + b * -Math.expm1(-theta * t) - fullRate * t;
+  const exponent = shifted.logScale - main.logScale + b * lateShare - fullRate * t;
   const virtualLate = Math.min(1, Math.exp(exponent) * (shifted.s0 / denominator));
   const servedLate = virtualLate * (c / b) * (shifted.s0Tail / shifted.s0);
   const slServed = Math.max(0, 1 - abandonProbability - servedLate);
