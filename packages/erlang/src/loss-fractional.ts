@@ -57,7 +57,7 @@ export function lossThreshold(
     if (!Number.isFinite(next)) break;
     const moved = Math.abs(next - x);
     x = next;
-    if (moved < 1e-10) break;
+    if (moved < 1e-8) break; // the exact evaluation below corrects what is left
   }
   // One exact evaluation at the interpolated zero; accept its Newton correction when it is negligible.
   const t = x - lo;
