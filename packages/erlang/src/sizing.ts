@@ -207,7 +207,7 @@ export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?
   if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: evaluate(0, true) };
   const integerMiss = (k: number) => signedMiss(evaluate(k, false), targets);
   // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
-  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs) - 0.25, 1, found);
+  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs), 1, found);
   const missHi = found.missAt;
   const missBelow = found.missBelow;
   const metrics = evaluate(n, true);
