@@ -205,12 +205,12 @@ export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?
     return erlangAMetricsFromB(blocking(agents), input, full || waits);
   };
   if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: evaluate(0, true) };
-  const integerMiss = (k: number) => signedMiss(evaluate(k, false), targets);
+  const { miss: integerMiss, metricsAt } = probes(evaluate, targets);
   // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
   const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs), 1, found);
   const missHi = found.missAt;
   const missBelow = found.missBelow;
-  const metrics = evaluate(n, true);
+  const metrics = metricsAt(n);
   const missLo = n > 1 ? (Number.isNaN(missBelow) ? integerMiss(n - 1) : missBelow) : Number.POSITIVE_INFINITY;
   const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(evaluate(x, false), targets));
   const agentsFractional = continuousThreshold(n - 1, n, miss, missLo, missHi, THRESHOLD_TOLERANCE);
@@ -234,6 +234,30 @@ function nearbyBlocking(erlangs: number): (agents: number) => number {
     known = agents;
     value = b;
     return b;
+  };
+}
+
+/**
+ * The probes of an integer search: the first (at the hint, most often the answer) gets every metric and is
+ * kept, the others only what the targets read; the answer's metrics are the kept ones when it is n.
+ */
+function probes(
+  evaluate: (agents: number, full: boolean) => ImpatientMetrics,
+  targets: StaffingTargets,
+): { miss: (agents: number) => number; metricsAt: (agents: number) => ImpatientMetrics } {
+  let first: ImpatientMetrics | undefined;
+  let firstAgents = Number.NaN;
+  return {
+    miss: (agents) => {
+      const full = first === undefined;
+      const m = evaluate(agents, full);
+      if (full) {
+        first = m;
+        firstAgents = agents;
+      }
+      return signedMiss(m, targets);
+    },
+    metricsAt: (agents) => (agents === firstAgents && first ? first : evaluate(agents, true)),
   };
 }
 
@@ -284,11 +308,11 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
   const levels = load.ahtSecondsByConcurrency.length;
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
-  const miss = (k: number) => signedMiss(at(k, false), targets);
+  const { miss, metricsAt } = probes(at, targets);
   const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, found);
   const high = found.missAt;
   const below = found.missBelow;
-  const metrics = at(n, true);
+  const metrics = metricsAt(n);
   const low = n > 1 ? (Number.isNaN(below) ? miss(n - 1) : below) : Number.POSITIVE_INFINITY;
   const share = Number.isFinite(low) && low > high ? low / (low - high) : 1;
   return { agents: n, agentsFractional: n - 1 + Math.min(1, Math.max(0, share)), metrics };
