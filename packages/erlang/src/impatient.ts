@@ -114,6 +114,16 @@ function qSums(c: number, y: number, moments: 0 | 1 | 2, out: QSums): QSums {
 const MAX_LOG_TERM = 600;
 
 /**
+ * Whether the largest term, at j = ⌊y − c⌋, stays below e^MAX_LOG_TERM: each of its factors y/(c+k) is at
+ * most y/(c+1), and ln z ≤ z − 1, which settles the common case without a logarithm.
+ */
+function onePassFits(c: number, y: number): boolean {
+  const peak = Math.floor(y - c);
+  if (peak * ((y - c - 1) / (c + 1)) < MAX_LOG_TERM) return true;
+  return logTerm(c, y, peak) < MAX_LOG_TERM;
+}
+
+/**
  * {@link qSums} at y and at y·u (0 < u ≤ 1) in one pass upwards from j = 0 (scale 1), for loads whose largest
  * term stays below e^MAX_LOG_TERM: the terms share their divisions, and the shifted ones are the main ones
  * times uʲ. While the terms still grow (y > c + j) no stopping test can pass.
@@ -209,7 +219,7 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   // One pass from j = 0 for both sums (q_j(bu) = q_j(b)·uʲ) unless the largest term would overflow.
   const main = MAIN;
   const shifted = SHIFTED;
-  if (b <= c || logTerm(c, b, Math.floor(b - c)) < MAX_LOG_TERM) {
+  if (b <= c || onePassFits(c, b)) {
     qSumsPair(c, b, u, main, shifted);
     if (waits) waitSumsPair(c, b, main);
   } else {
