@@ -1,5 +1,6 @@
 import { type RowCheck, rowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
+import { cheapestRow, prepare } from './lagrange.js';
 import { repairLinks } from './link-repair.js';
 
 /**
@@ -9,7 +10,8 @@ import { repairLinks } from './link-repair.js';
  * remaining requirement (cover penalties the row removes, minus its cost and request penalties), under
  * look-aheads that keep the weekly minutes, nights and successions legal. Each candidate row is checked
  * against every per-employee hard rule; the best legal one is kept. Then best-response passes (each row
- * re-chosen against all the others) and a repair pass for handover links. Two orders of work are tried
+ * re-chosen against all the others, from the candidates and from the pricing DP's best row over all
+ * rows, whichever gains more) and a repair pass for handover links. Two orders of work are tried
  * when time allows (see `attempt`); the better roster is returned. Deterministic, no solver.
  */
 export interface ConstructOptions {
@@ -186,6 +188,36 @@ export function constructRoster(model: RosterModel, options: ConstructOptions = 
   const expand = (u: Unit, row: number[]): number[][] =>
     u.members.map((_, k) => Array.from({ length: D }, (_, d) => row[mod(d + 7 * k, u.L)]!));
 
+  /** A row's value against the others (the same terms `buildRow` scores, fairness included). */
+  const rowValue = (u: Unit, row: number[]) => {
+    let g = 0;
+    const counts = fairness.map(() => 0);
+    for (let j = 0; j < u.L; j++) {
+      const t = row[j]!;
+      if (t === OFF) continue;
+      g += unitGain(u, j, t);
+      fairness.forEach((f, k) => {
+        const counted = f.kind === 'night' ? rules.night[t] === 1 : weekendDay[mod(j, D)] === 1;
+        if (counted && ++counts[k]! > f.target) g -= f.weight * u.members.length;
+      });
+    }
+    return g;
+  };
+
+  // Best response by DP: a single employee's best row over all rows the pricing DP allows, against
+  // the others' cover (one employee's shifts on different days touch different cover rows, so the
+  // marginal gains add up exactly). The rules the DP leaves out are checked before the row is used.
+  const pricer = prepare(model);
+  const rc = new Float64Array(D * T);
+  const dpRow = (u: Unit): number[] | undefined => {
+    if (!pricer || u.members.length !== 1 || u.L !== D) return undefined;
+    const e = u.members[0]!;
+    for (let d = 0; d < D; d++)
+      for (let t = 0; t < T; t++) rc[d * T + t] = -(coverage.gain[d * T + t]! + requestGain(e, d, t));
+    const row = cheapestRow(pricer, e, rc);
+    return row && legal(u, row) ? row : undefined;
+  };
+
   const legal = (u: Unit, row: number[]) => expand(u, row).every((r, k) => !rules.brokenRule(u.members[k]!, r));
 
   const commit = (u: Unit, row: number[] | undefined, by: 1 | -1) => {
@@ -361,7 +393,9 @@ export function constructRoster(model: RosterModel, options: ConstructOptions = 
       for (const i of order) {
         if (Date.now() >= stopAt) break;
         commit(units[i]!, chosen[i], -1);
-        const next = bestRow(units[i]!) ?? chosen[i];
+        let next = bestRow(units[i]!) ?? chosen[i];
+        const alt = dpRow(units[i]!);
+        if (alt && (!next || rowValue(units[i]!, alt) > rowValue(units[i]!, next) + 1e-9)) next = alt;
         chosen[i] = next;
         commit(units[i]!, next, 1);
       }
@@ -425,4 +459,135 @@ function requestIndex(model: RosterModel): { type: number; on: boolean; weight: 
     });
   }
   return out;
+}
+
+export interface PolishResult {
+  /** Rows replaced. */
+  changed: number;
+  /** Objective decrease (cover, cost, requests, fairness). */
+  gain: number;
+}
+
+/**
+ * Whole-row best responses on a finished roster: each single employee's row is re-chosen by the pricing
+ * DP against everyone else (the engine's moves change a shift or two at a time, so a roster they cannot
+ * improve often still has a better row for someone). A row is taken only when it keeps every rule, breaks
+ * no handover link that the old row kept, and lowers the objective. Mutates `assignment`; deterministic.
+ */
+export function polishRoster(
+  model: RosterModel,
+  assignment: Assignment,
+  options: { passes?: number; stopAt?: number } = {},
+): PolishResult {
+  const pricer = prepare(model);
+  if (!pricer) return { changed: 0, gain: 0 };
+  const rules = rowCheck(model);
+  const { D, T } = rules;
+  const coverage = new Coverage(model, T);
+  for (const row of assignment) for (let d = 0; d < D; d++) if (row[d] !== OFF) coverage.change(d * T + row[d]!, 1);
+  const requestsOf = requestIndex(model);
+  const weekendDay = new Uint8Array(D);
+  for (const w of model.weekends) for (const d of w) weekendDay[d] = 1;
+  const fairness = model.fairness ?? [];
+  const links = linkCounter(model, assignment, T);
+  const grouped = new Set((model.cyclicGroups ?? []).flatMap((g) => g.employees));
+  const rc = new Float64Array(D * T);
+  const value = (e: number, row: number[]) => {
+    let g = 0;
+    const counts = fairness.map(() => 0);
+    row.forEach((t, d) => {
+      if (t === OFF) return;
+      g += coverage.gain[d * T + t]! + requestGainOf(requestsOf, e, d, t);
+      fairness.forEach((f, k) => {
+        const counted = f.kind === 'night' ? rules.night[t] === 1 : weekendDay[d] === 1;
+        if (counted && ++counts[k]! > f.target) g -= f.weight;
+      });
+    });
+    return g;
+  };
+  const place = (row: number[], by: 1 | -1) => {
+    for (let d = 0; d < D; d++)
+      if (row[d] !== OFF) {
+        coverage.change(d * T + row[d]!, by);
+        links.change(d * T + row[d]!, by);
+      }
+  };
+  let changed = 0;
+  let gain = 0;
+  for (let pass = 0; pass < (options.passes ?? 1); pass++) {
+    let changedThisPass = 0;
+    model.employees.forEach((emp, e) => {
+      if (grouped.has(emp.id) || Date.now() >= (options.stopAt ?? Number.POSITIVE_INFINITY)) return;
+      const old = assignment[e]!;
+      place(old, -1);
+      for (let d = 0; d < D; d++)
+        for (let t = 0; t < T; t++) rc[d * T + t] = -(coverage.gain[d * T + t]! + requestGainOf(requestsOf, e, d, t));
+      const row = cheapestRow(pricer, e, rc);
+      const better = row && value(e, row) - value(e, old);
+      if (row && better! > 1e-6 && !rules.brokenRule(e, row) && links.broken(row) <= links.broken(old)) {
+        place(row, 1);
+        assignment[e] = row;
+        changed++;
+        changedThisPass++;
+        gain += better!;
+      } else place(old, 1);
+    });
+    if (changedThisPass === 0) break;
+  }
+  return { changed, gain };
+}
+
+/** Gain of employee e working t on day d against being off, for requests only. */
+function requestGainOf(
+  requestsOf: { type: number; on: boolean; weight: number }[][][],
+  e: number,
+  d: number,
+  t: number,
+) {
+  let g = 0;
+  for (const r of requestsOf[e]![d] ?? []) {
+    const hit = r.type < 0 ? t !== OFF : t === r.type;
+    if (hit !== r.on) g -= r.weight;
+    if (r.on) g += r.weight;
+  }
+  return g;
+}
+
+/** Link counts (workers on `when` and `need` cells) with a query: links broken if a row were added. */
+function linkCounter(model: RosterModel, assignment: Assignment, T: number) {
+  const links = model.links ?? [];
+  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
+  const cellOf = (x: { day: number; type: string }) => x.day * T + typeIndex.get(x.type)!;
+  const whenOf = new Map<number, number[]>();
+  const needOf = new Map<number, number[]>();
+  const whenN = new Int32Array(links.length);
+  const needN = new Int32Array(links.length);
+  links.forEach((l, i) => {
+    for (const c of l.when.map(cellOf)) whenOf.set(c, [...(whenOf.get(c) ?? []), i]);
+    for (const c of l.need.map(cellOf)) needOf.set(c, [...(needOf.get(c) ?? []), i]);
+  });
+  const change = (cell: number, by: number) => {
+    for (const l of whenOf.get(cell) ?? []) whenN[l]! += by;
+    for (const l of needOf.get(cell) ?? []) needN[l]! += by;
+  };
+  const addRow = (row: number[], by: number) => {
+    for (let d = 0; d < row.length; d++) if (row[d] !== OFF) change(d * T + row[d]!, by);
+  };
+  for (const row of assignment) addRow(row, 1);
+  /** Change in broken links if the row were added (it is not counted yet). */
+  const broken = (row: number[]) => {
+    const touched = new Set<number>();
+    row.forEach((t, d) => {
+      if (t === OFF) return;
+      for (const l of whenOf.get(d * T + t) ?? []) touched.add(l);
+      for (const l of needOf.get(d * T + t) ?? []) touched.add(l);
+    });
+    const count = () => [...touched].filter((l) => whenN[l]! > 0 && needN[l]! === 0).length;
+    const before = count();
+    addRow(row, 1);
+    const after = count();
+    addRow(row, -1);
+    return after - before;
+  };
+  return { change, broken };
 }

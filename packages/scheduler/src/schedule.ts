@@ -9,9 +9,16 @@ import {
   weekdayOf,
 } from '@allhours/core';
 import { type BreakShift, placeBreaks } from './breaks.js';
-import { constructRoster } from './construct.js';
+import { constructRoster, polishRoster } from './construct.js';
 import { buildDemand, coveredIntervals, type Demand } from './demand.js';
-import { type Assignment, defaultWorkLimit, solve as engineSolve, OFF, rosterModelSchema } from './engine/index.js';
+import {
+  type Assignment,
+  defaultWorkLimit,
+  solve as engineSolve,
+  evaluate,
+  OFF,
+  rosterModelSchema,
+} from './engine/index.js';
 import { coverageDiagnostics, explainInfeasible } from './explain.js';
 import { buildRosterModel, type RosterMapping } from './mapping.js';
 import { buildCatalog, type ShiftCatalog } from './options.js';
@@ -26,6 +33,14 @@ import { type PlanType, planShifts, planTypes, type Stage1Result, underWeightOf 
  * and building neighbourhoods are not in the units), so 60 agents at 30 s end near 25 s.
  */
 const ENGINE_WORK_SHARE = 0.4;
+
+/**
+ * The engine's budget is spent in this many runs, each followed by whole-row best responses
+ * (`polishRoster`): the engine's moves stall where re-choosing a whole row still gains, and the next run
+ * starts from the polished roster. Measured at 60 / 300 agents: one run 217,564 / 1,036,071; two runs
+ * with polish 215,660 / 1,028,900; more, shorter runs did worse (the engine restarts its phases each run).
+ */
+const ENGINE_ROUNDS = 2;
 
 export interface ScheduleOptions {
   progress?: Progress;
@@ -175,15 +190,37 @@ export async function schedule(request: ScheduleRequest, options: ScheduleOption
     'construct',
     `${start.unplaced.length} agents without a legal row, ${start.brokenLinks} handover links open (${kpis.stage2.construct.seconds.toFixed(1)} s)`,
   );
-  const result = await engineSolve(model, {
-    timeLimitSeconds: Math.max(0.5, (deadline.remainingMs() - reserveMs) / 1000),
-    // The search budget follows the request, not the time left after stage 1 and the start (that
-    // depends on machine load), so a run that ends on work repeats exactly; the clock is the safety stop.
-    workLimit: defaultWorkLimit(request.solver.timeLimitSeconds * ENGINE_WORK_SHARE),
-    seed: request.solver.seed,
-    progress,
-    initial: start.assignment,
-  });
+  let result!: Awaited<ReturnType<typeof engineSolve>>;
+  let initial = start.assignment;
+  const polished = { changed: 0, gain: 0 };
+  for (let round = 0; round < ENGINE_ROUNDS; round++) {
+    result = await engineSolve(model, {
+      timeLimitSeconds: Math.max(0.5, (deadline.remainingMs() - reserveMs) / 1000),
+      // The search budget follows the request, not the time left after stage 1 and the start (that
+      // depends on machine load), so a run that ends on work repeats exactly; the clock is the safety stop.
+      workLimit: defaultWorkLimit((request.solver.timeLimitSeconds * ENGINE_WORK_SHARE) / ENGINE_ROUNDS),
+      seed: request.solver.seed + round,
+      progress,
+      initial,
+    });
+    if (!Number.isFinite(result.objective) || result.violations.length > 0 || result.stats.stoppedOn === 'proof') break;
+    const rows = result.assignment.map((row) => row.slice());
+    const gain = polishRoster(model, rows, {
+      passes: 3,
+      stopAt: Date.now() + Math.max(0, deadline.remainingMs() - reserveMs) / 2,
+    });
+    polished.changed += gain.changed;
+    polished.gain += gain.gain;
+    if (gain.changed > 0) {
+      // The polished roster keeps every rule (each row is checked): judge it as the engine does.
+      const judged = evaluate(model, rows);
+      if (judged.violations.length === 0 && judged.objective < result.objective)
+        result = { ...result, assignment: rows, objective: judged.objective, components: judged.components };
+    }
+    initial = result.assignment;
+    if (deadline.remainingMs() <= reserveMs) break;
+  }
+  progress.done('polish', `${polished.changed} rows re-chosen whole, objective −${polished.gain.toFixed(0)}`);
   kpis.stage2.seconds = (Date.now() - started) / 1000;
   kpis.stage2.status = result.status;
   kpis.stage2.stoppedOn = result.stats.stoppedOn;
