@@ -5,7 +5,8 @@
  *   rows built one at a time as small exact MIPs), then local search (thousands of cheap moves per
  *   second, rules checked incrementally) alternating with large-neighbourhood search whose sub-MIPs
  *   are kept small by a work-adapted size; for small models a final full MIP warm-started from the
- *   best roster tries to prove optimality. Links are soft (a large penalty) while a roster still
+ *   best roster tries to prove optimality, and moderate ones (`polishMaxColumns`) end on the full MIP
+ *   under a node budget. Links are soft (a large penalty) while a roster still
  *   breaks some, and hard once none is broken.
  * The search is budgeted in deterministic work units (work.ts): the same model and seed give the
  * same roster when the run ends on work; the time limit is a safety stop that clips every MIP call.
@@ -43,6 +44,11 @@ export const solveOptionsSchema = z
     startMipMaxColumns: z.number().int().nonnegative().default(0),
     /** Full-MIP size (columns) up to which the exact phase runs. */
     exactMaxColumns: z.number().int().nonnegative().default(750),
+    /**
+     * Full-MIP size (columns) up to which, above `exactMaxColumns`, the search hands the rest of its work
+     * to the full MIP under a node budget, warm-started from the best roster.
+     */
+    polishMaxColumns: z.number().int().nonnegative().default(1000),
   })
   .strict();
 
@@ -97,6 +103,14 @@ const START_MIP_SHARE = 0.8;
 const NODE_UNITS = 40_000;
 /** Small models: share of the work for local search + LNS before the full MIP takes the rest of the time. */
 const SMALL_SEARCH_SHARE = 0.2;
+/**
+ * Models polished by the full MIP: the search's share of the improvement work, and units per node (about
+ * 48 ms a node on Curtois 5, 852 columns). There the search stalled at 1,237–1,341 and HiGHS from its best
+ * roster reached 1,153 in 1,382 nodes; on Curtois 6 and 7 (1,280 and 1,496 columns) it gained little or
+ * nothing in 120 s and ended on the clock.
+ */
+const POLISH_SEARCH_SHARE = 0.3;
+const POLISH_NODE_UNITS = 60_000;
 /** Local search's share of the improvement work while handover links are still broken; LNS the rest. */
 const LS_SHARE = 0.25;
 /**
@@ -197,6 +211,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     );
   }
   const smallEnough = full !== undefined && full.lp.numCols <= options.exactMaxColumns;
+  const polish = full !== undefined && !smallEnough && full.lp.numCols <= options.polishMaxColumns;
 
   /** The full MIP; its work is charged at most `maxUnits` (a node-budgeted run is charged its budget). */
   const fullMip = async (seconds: number, maxNodes?: number, maxUnits = Number.POSITIVE_INFINITY) => {
@@ -226,11 +241,17 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     }
     await construct(initial && validShape(c, initial) ? initial.map((r) => r.slice()) : offRoster(c));
     report();
+    const searchWork = Math.max(workLimit - stats.work, workLimit * IMPROVE_MIN_SHARE);
     await improve(
-      smallEnough ? workLimit * SMALL_SEARCH_SHARE : Math.max(workLimit - stats.work, workLimit * IMPROVE_MIN_SHARE),
+      smallEnough ? workLimit * SMALL_SEARCH_SHARE : polish ? searchWork * POLISH_SEARCH_SHARE : searchWork,
     );
     if (smallEnough && !provenOptimal && !timeUp()) {
       await fullMip(remaining());
+      if (provenOptimal) stats.stoppedOn = 'proof';
+    } else if (polish && best && !provenOptimal && !timeUp()) {
+      // The rest of the work as a node budget, so the run still ends on work, not on the clock.
+      const nodes = Math.max(1, Math.round((workLimit - stats.work) / POLISH_NODE_UNITS));
+      await fullMip(remaining(), nodes, nodes * POLISH_NODE_UNITS);
       if (provenOptimal) stats.stoppedOn = 'proof';
     }
   }

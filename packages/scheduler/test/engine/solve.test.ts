@@ -138,7 +138,14 @@ describe('links, repair and determinism', () => {
   it('gives the same roster for the same seed (Curtois Instance 2, work-bounded)', async () => {
     const model = readCurtois(fixture('Instance2.txt'), 'Instance2.txt');
     const run = () =>
-      solve(model, { timeLimitSeconds: 60, seed: 5, workLimit: 1.5e6, exactMaxColumns: 0, startMipMaxColumns: 0 });
+      solve(model, {
+        timeLimitSeconds: 60,
+        seed: 5,
+        workLimit: 1.5e6,
+        exactMaxColumns: 0,
+        startMipMaxColumns: 0,
+        polishMaxColumns: 0,
+      });
     const a = await run();
     const b = await run();
     expect(a.stats.stoppedOn).toBe('work');
@@ -149,9 +156,31 @@ describe('links, repair and determinism', () => {
     expect(a.stats.lnsSteps).toBeGreaterThan(0);
   });
 
+  it('ends a moderate model on the full MIP under a node budget, the same way every time', async () => {
+    const model = readCurtois(fixture('Instance2.txt'), 'Instance2.txt');
+    // Instance 2 has 396 columns: no exact phase at 0, polished at 1,000.
+    const run = () =>
+      solve(model, { timeLimitSeconds: 60, seed: 3, workLimit: 3e6, exactMaxColumns: 0, polishMaxColumns: 1000 });
+    const a = await run();
+    const b = await run();
+    expect(['work', 'proof']).toContain(a.stats.stoppedOn);
+    expect(b.stats.stoppedOn).toBe(a.stats.stoppedOn);
+    expect(b.assignment).toEqual(a.assignment);
+    expect(a.violations).toEqual([]);
+    // The node budget is charged in full, so the run ends on its work budget, not later.
+    expect(a.stats.work).toBeLessThanOrEqual(a.stats.workLimit * 1.05);
+  });
+
   it('gives the same roster for the same seed on a model with links', async () => {
     const run = () =>
-      solve(handover, { timeLimitSeconds: 60, seed: 9, workLimit: 1e6, exactMaxColumns: 0, startMipMaxColumns: 0 });
+      solve(handover, {
+        timeLimitSeconds: 60,
+        seed: 9,
+        workLimit: 1e6,
+        exactMaxColumns: 0,
+        startMipMaxColumns: 0,
+        polishMaxColumns: 0,
+      });
     const a = await run();
     const b = await run();
     expect(a.stats.stoppedOn).toBe('work');
