@@ -105,9 +105,9 @@ const NODE_UNITS = 40_000;
 const SMALL_SEARCH_SHARE = 0.2;
 /**
  * Models polished by the full MIP: the search's share of the improvement work, and units per node (about
- * 48 ms a node on Curtois 5, 852 columns). There the search stalled at 1,237–1,341 and HiGHS from its best
- * roster reached 1,153 in 1,382 nodes; on Curtois 6 and 7 (1,280 and 1,496 columns) it gained little or
- * nothing in 120 s and ended on the clock.
+ * 48 ms a node on Curtois 5, 852 columns). There the search stalls at 1,240–1,345, and HiGHS from its best
+ * roster reached 1,147–1,250 in 1,400–1,650 nodes, depending on where the search ended (optimum 1,143);
+ * on Curtois 6 and 7 (1,280 and 1,496 columns) it gained little or nothing in 120 s, ended on the clock.
  */
 const POLISH_SEARCH_SHARE = 0.3;
 const POLISH_NODE_UNITS = 60_000;
