@@ -167,16 +167,7 @@ export function constructRoster(model: RosterModel, options: ConstructOptions = 
   const fairness = model.fairness ?? [];
 
   /** Gain of employee e working t (or OFF) on day d, against being off, for requests only. */
-  const requestGain = (e: number, d: number, t: number) => {
-    let g = 0;
-    for (const r of requestsOf[e]![d] ?? []) {
-      // Off never meets a request, so "on" requests gain their weight and "off" ones lose it.
-      const hit = r.type < 0 ? t !== OFF : t === r.type;
-      if (hit !== r.on) g -= r.weight;
-      if (r.on) g += r.weight;
-    }
-    return g;
-  };
+  const requestGain = (e: number, d: number, t: number) => requestGainOf(requestsOf, e, d, t);
 
   const unitGain = (u: Unit, j: number, t: number) => {
     let g = 0;
@@ -546,6 +537,7 @@ function requestGainOf(
 ) {
   let g = 0;
   for (const r of requestsOf[e]![d] ?? []) {
+    // Off never meets a request, so "on" requests gain their weight and "off" ones lose it.
     const hit = r.type < 0 ? t !== OFF : t === r.type;
     if (hit !== r.on) g -= r.weight;
     if (r.on) g += r.weight;
