@@ -92,8 +92,4 @@ export class LossWalk {
     this.blocking = 1 / this.inverse;
     this.agents = k;
   }
-
-  point(): LossPoint {
-    return { blocking: this.blocking, logSlope: this.logSlope };
-  }
 }
