@@ -1,6 +1,7 @@
 import { type RowCheck, rowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
 import { cheapestRow, prepare } from './lagrange.js';
+import { linkIndex } from './link-index.js';
 import { repairLinks } from './link-repair.js';
 
 /**
@@ -480,7 +481,7 @@ export function polishRoster(
   const weekendDay = new Uint8Array(D);
   for (const w of model.weekends) for (const d of w) weekendDay[d] = 1;
   const fairness = model.fairness ?? [];
-  const links = linkCounter(model, assignment, T);
+  const links = linkCounter(model, assignment, D, T);
   const grouped = new Set((model.cyclicGroups ?? []).flatMap((g) => g.employees));
   const rc = new Float64Array(D * T);
   const value = (e: number, row: number[]) => {
@@ -546,21 +547,14 @@ function requestGainOf(
 }
 
 /** Link counts (workers on `when` and `need` cells) with a query: links broken if a row were added. */
-function linkCounter(model: RosterModel, assignment: Assignment, T: number) {
+function linkCounter(model: RosterModel, assignment: Assignment, D: number, T: number) {
+  const { whenOf, needOf } = linkIndex(model, D, T);
   const links = model.links ?? [];
-  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
-  const cellOf = (x: { day: number; type: string }) => x.day * T + typeIndex.get(x.type)!;
-  const whenOf = new Map<number, number[]>();
-  const needOf = new Map<number, number[]>();
   const whenN = new Int32Array(links.length);
   const needN = new Int32Array(links.length);
-  links.forEach((l, i) => {
-    for (const c of l.when.map(cellOf)) whenOf.set(c, [...(whenOf.get(c) ?? []), i]);
-    for (const c of l.need.map(cellOf)) needOf.set(c, [...(needOf.get(c) ?? []), i]);
-  });
   const change = (cell: number, by: number) => {
-    for (const l of whenOf.get(cell) ?? []) whenN[l]! += by;
-    for (const l of needOf.get(cell) ?? []) needN[l]! += by;
+    for (const l of whenOf[cell]!) whenN[l]! += by;
+    for (const l of needOf[cell]!) needN[l]! += by;
   };
   const addRow = (row: number[], by: number) => {
     for (let d = 0; d < row.length; d++) if (row[d] !== OFF) change(d * T + row[d]!, by);
@@ -571,8 +565,8 @@ function linkCounter(model: RosterModel, assignment: Assignment, T: number) {
     const touched = new Set<number>();
     row.forEach((t, d) => {
       if (t === OFF) return;
-      for (const l of whenOf.get(d * T + t) ?? []) touched.add(l);
-      for (const l of needOf.get(d * T + t) ?? []) touched.add(l);
+      for (const l of whenOf[d * T + t]!) touched.add(l);
+      for (const l of needOf[d * T + t]!) touched.add(l);
     });
     const count = () => [...touched].filter((l) => whenN[l]! > 0 && needN[l]! === 0).length;
     const before = count();

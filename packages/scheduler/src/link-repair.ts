@@ -1,5 +1,6 @@
 import type { RowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
+import { linkIndex } from './link-index.js';
 
 /**
  * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
@@ -32,18 +33,7 @@ export function repairLinks(
   const links = model.links ?? [];
   if (links.length === 0) return 0;
   const { D, T } = rules;
-  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
-  const cellOf = (x: { day: number; type: string }) => x.day * T + typeIndex.get(x.type)!;
-  const whenOf: number[][] = Array.from({ length: D * T }, () => []);
-  const needOf: number[][] = Array.from({ length: D * T }, () => []);
-  const whenCells = links.map((l) => l.when.map(cellOf));
-  const needCells = links.map((l) => l.need.map(cellOf));
-  whenCells.forEach((cells, l) => {
-    for (const c of cells) whenOf[c]!.push(l);
-  });
-  needCells.forEach((cells, l) => {
-    for (const c of cells) needOf[c]!.push(l);
-  });
+  const { whenCells, needCells, whenOf, needOf } = linkIndex(model, D, T);
   const count = new Int32Array(D * T);
   const workers: Set<number>[] = Array.from({ length: D * T }, () => new Set());
   assignment.forEach((row, e) => {
