@@ -127,15 +127,19 @@ export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<Lo
   const maxOcc = targets.maxOccupancy ?? 1;
   const fails = (blocking: number, agents: number) =>
     !(blocking <= maxBlocking && (agents > 0 ? (erlangs * (1 - blocking)) / agents : 0) <= maxOcc && agents > 0);
-  // Jump over the low n when they surely fail (both measures fall with n); else walk from 0.
-  let walk = new LossWalk(erlangs, walkStart(erlangs));
-  if (walk.agents === 0 || !fails(walk.blocking, walk.agents)) walk = new LossWalk(erlangs, 0);
+  // Jump over the low n when they surely fail (both measures fall with n); else walk from 0 up to the
+  // start and take B there from the start itself: B(n) must be the one value erlangBInteger gives, or a
+  // target set to a reported blocking could size one agent higher (the two ways differ by ~1e-14).
+  const start = new LossWalk(erlangs, walkStart(erlangs));
+  const jump = start.agents > 0 && fails(start.blocking, start.agents);
+  let walk = jump || start.agents === 0 ? start : new LossWalk(erlangs, 0);
   let previous = walk.blocking;
   let rPrevious = walk.logSlope;
   while (fails(walk.blocking, walk.agents)) {
     previous = walk.blocking;
     rPrevious = walk.logSlope;
-    walk.step();
+    if (walk !== start && walk.agents + 1 === start.agents) walk = start;
+    else walk.step();
   }
   const n = walk.agents;
   const b = walk.blocking;
