@@ -1,7 +1,8 @@
 import { erlangB } from './erlang-b.js';
 import { erlangCMetricsFromB } from './erlang-c.js';
-import { type ImpatientTail, impatientTail } from './impatient.js';
+import { emptyTail, type ImpatientTail, type ImpatientTailInput, impatientTail } from './impatient.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis, type Variants } from './metrics.js';
+import type { Measured } from './targets.js';
 
 export interface ErlangAInput {
   /** Agents, integer or fractional (continuous Erlang A through the incomplete-gamma Erlang B). */
@@ -22,6 +23,11 @@ export function uniformVariants(metrics: Omit<ImpatientMetrics, 'serviceLevelVar
   return { ...metrics, serviceLevelVariants: same(metrics.serviceLevel), asaSecondsVariants: same(metrics.asaSeconds) };
 }
 
+/** A tail's service level and ASA on one basis. */
+function onBasis(basis: ServiceLevelBasis, virtual: number, served: number, answered: number): number {
+  return basis === 'served' ? served : basis === 'virtual' ? virtual : answered;
+}
+
 /** Assemble the public metrics from a tail, picking the basis for the headline numbers. */
 export function fromTail(tail: ImpatientTail, occupancy: number, basis: ServiceLevelBasis): ImpatientMetrics {
   const serviceLevelVariants = { virtual: tail.slVirtual, served: tail.slServed, answered: tail.slAnswered };
@@ -32,8 +38,8 @@ export function fromTail(tail: ImpatientTail, occupancy: number, basis: ServiceL
   };
   return {
     waitProbability: tail.waitProbability,
-    serviceLevel: serviceLevelVariants[basis],
-    asaSeconds: asaSecondsVariants[basis],
+    serviceLevel: onBasis(basis, tail.slVirtual, tail.slServed, tail.slAnswered),
+    asaSeconds: onBasis(basis, tail.asaVirtualSeconds, tail.asaServedSeconds, tail.asaAnsweredSeconds),
     abandonRate: tail.abandonProbability,
     occupancy,
     queueLength: tail.queueLength,
@@ -89,6 +95,50 @@ export function erlangAMetricsFromB(blocking: number, input: ErlangAInput, waits
   );
   // Occupancy under abandonment is carried load over agents, ρ(1 − P(abandon)), not A/n.
   return fromTail(tail, Math.min(1, (erlangs * (1 - tail.abandonProbability)) / agents), basis);
+}
+
+/** What a search's probe of {@link tailMeasured} writes into (one probe at a time, never re-entered). */
+const PROBE_INPUT: ImpatientTailInput = {
+  boundary: 0,
+  fullRate: 0,
+  arrivalRate: 0,
+  abandonRate: 0,
+  answerWithinSeconds: 0,
+};
+const PROBE_TAIL = emptyTail();
+
+/** What the targets read of a tail, written into `out` (see {@link erlangAMeasured}). */
+export function tailMeasured(
+  tail: ImpatientTail,
+  occupancy: number,
+  basis: ServiceLevelBasis,
+  out: Measured,
+): Measured {
+  out.serviceLevel = onBasis(basis, tail.slVirtual, tail.slServed, tail.slAnswered);
+  out.asaSeconds = onBasis(basis, tail.asaVirtualSeconds, tail.asaServedSeconds, tail.asaAnsweredSeconds);
+  out.abandonRate = tail.abandonProbability;
+  out.occupancy = occupancy;
+  return out;
+}
+
+/**
+ * The metrics a target reads (service level, ASA on the basis, abandonment, occupancy) of
+ * {@link erlangAMetricsFromB}, written into `out`: a search probes four or five times per interval, and
+ * building every variant object for each probe cost a tenth of the sizing in garbage collection.
+ */
+export function erlangAMeasured(blocking: number, input: ErlangAInput, waits: boolean, out: Measured): Measured {
+  const { agents, erlangs, ahtSeconds, patienceSeconds } = input;
+  if (erlangs === 0 || agents === 0 || patienceSeconds === Number.POSITIVE_INFINITY) {
+    return erlangAMetricsFromB(blocking, input, waits);
+  }
+  PROBE_INPUT.boundary = blocking;
+  PROBE_INPUT.fullRate = agents / ahtSeconds;
+  PROBE_INPUT.arrivalRate = erlangs / ahtSeconds;
+  PROBE_INPUT.abandonRate = 1 / patienceSeconds;
+  PROBE_INPUT.answerWithinSeconds = input.answerWithinSeconds;
+  const tail = impatientTail(PROBE_INPUT, waits, PROBE_TAIL);
+  const occupancy = Math.min(1, (erlangs * (1 - tail.abandonProbability)) / agents);
+  return tailMeasured(tail, occupancy, input.basis ?? 'served', out);
 }
 
 /**

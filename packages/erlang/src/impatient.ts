@@ -205,12 +205,28 @@ export interface ImpatientTail {
   slAnswered: number;
 }
 
+/** A tail to fill (every field a double from the start, so the shape never changes). */
+export function emptyTail(): ImpatientTail {
+  return {
+    waitProbability: 0,
+    aboveBoundary: 0,
+    abandonProbability: 0,
+    queueLength: 0,
+    asaVirtualSeconds: 0,
+    asaServedSeconds: 0,
+    asaAnsweredSeconds: 0,
+    slVirtual: 0,
+    slServed: 0,
+    slAnswered: 0,
+  };
+}
+
 /**
  * Every waiting metric of the impatient queue from the boundary probability (closed forms, log space).
  * `waits = false` skips the wait sums a search for service level and abandonment does not need:
- * asaVirtualSeconds and asaAnsweredSeconds are then NaN (everything else is exact).
+ * asaVirtualSeconds and asaAnsweredSeconds are then NaN (everything else is exact). `out`: written in place.
  */
-export function impatientTail(input: ImpatientTailInput, waits = true): ImpatientTail {
+export function impatientTail(input: ImpatientTailInput, waits = true, out?: ImpatientTail): ImpatientTail {
   const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
   const c = fullRate / theta;
   const b = arrivalRate / theta;
@@ -243,16 +259,17 @@ export function impatientTail(input: ImpatientTailInput, waits = true): Impatien
   const virtualLate = Math.min(1, Math.exp(exponent) * (shifted.s0 / denominator));
   const servedLate = virtualLate * (c / b) * (shifted.s0Tail / shifted.s0);
   const slServed = Math.max(0, 1 - abandonProbability - servedLate);
-  return {
-    waitProbability,
-    aboveBoundary: main.s0Tail / denominator,
-    abandonProbability,
-    queueLength,
-    asaVirtualSeconds,
-    asaServedSeconds: abandonProbability / theta,
-    asaAnsweredSeconds,
-    slVirtual: 1 - virtualLate,
-    slServed,
-    slAnswered: servedShare > 0 ? Math.min(1, slServed / servedShare) : 0,
-  };
+  const tail = out ?? emptyTail();
+  // Field by field into `out` when given: a search's probes reuse one tail and build no objects.
+  tail.waitProbability = waitProbability;
+  tail.aboveBoundary = main.s0Tail / denominator;
+  tail.abandonProbability = abandonProbability;
+  tail.queueLength = queueLength;
+  tail.asaVirtualSeconds = asaVirtualSeconds;
+  tail.asaServedSeconds = abandonProbability / theta;
+  tail.asaAnsweredSeconds = asaAnsweredSeconds;
+  tail.slVirtual = 1 - virtualLate;
+  tail.slServed = slServed;
+  tail.slAnswered = servedShare > 0 ? Math.min(1, slServed / servedShare) : 0;
+  return tail;
 }

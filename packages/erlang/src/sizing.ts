@@ -1,12 +1,12 @@
 import { type ChatSlots, chatMetrics, chatSlots } from './chat.js';
-import { erlangAMetricsFromB } from './erlang-a.js';
+import { erlangAMeasured, erlangAMetricsFromB } from './erlang-a.js';
 import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
 import { lossThreshold, type MissFromBlocking } from './loss-fractional.js';
 import { LossWalk, walkStart } from './loss-walk.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics } from './metrics.js';
 import { continuousThreshold, type IntegerThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
-import { checkTargets, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
+import { checkTargets, type Measured, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
 
 /** A staffing requirement: the smallest integer meeting every target, the continuous one, and the metrics at the integer. */
 export interface Sized<M> {
@@ -204,19 +204,23 @@ export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?
   // The searches skip the wait sums unless a target reads them (the answer gets every metric).
   const waits = targets.maxAsaSeconds !== undefined;
   const blocking = nearbyBlocking(erlangs);
-  const evaluate = (agents: number, full: boolean) => {
+  const full = (agents: number) => {
     input.agents = agents;
-    return erlangAMetricsFromB(blocking(agents), input, full || waits);
+    return erlangAMetricsFromB(blocking(agents), input);
   };
-  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: evaluate(0, true) };
-  const { miss: integerMiss, metricsAt } = probes(evaluate, targets);
+  const measure = (agents: number) => {
+    input.agents = agents;
+    return erlangAMeasured(blocking(agents), input, waits, PROBE);
+  };
+  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: full(0) };
+  const { miss: integerMiss, metricsAt } = probes(full, measure, targets);
   // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
   const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs), 1, found);
   const missHi = found.missAt;
   const missBelow = found.missBelow;
   const metrics = metricsAt(n);
   const missLo = n > 1 ? (Number.isNaN(missBelow) ? integerMiss(n - 1) : missBelow) : Number.POSITIVE_INFINITY;
-  const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(evaluate(x, false), targets));
+  const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(measure(x), targets));
   const agentsFractional = continuousThreshold(n - 1, n, miss, missLo, missHi, THRESHOLD_TOLERANCE);
   return { agents: n, agentsFractional, metrics };
 }
@@ -241,32 +245,33 @@ function nearbyBlocking(erlangs: number): (agents: number) => number {
   };
 }
 
+/** What the probes of a search write into (one search at a time). */
+const PROBE: Measured = { serviceLevel: 0, asaSeconds: 0, abandonRate: 0, occupancy: 0 };
+
 /**
  * The probes of an integer search: the first (at the hint, most often the answer) gets every metric and is
  * kept, the others only what the targets read; the answer's metrics are the kept ones when it is n.
  */
 function probes(
-  evaluate: (agents: number, full: boolean) => ImpatientMetrics,
+  full: (agents: number) => ImpatientMetrics,
+  measure: (agents: number) => Measured,
   targets: StaffingTargets,
 ): { miss: (agents: number) => number; metricsAt: (agents: number) => ImpatientMetrics } {
   let first: ImpatientMetrics | undefined;
   let firstAgents = Number.NaN;
   return {
     miss: (agents) => {
-      const full = first === undefined;
-      const m = evaluate(agents, full);
-      if (full) {
-        first = m;
-        firstAgents = agents;
-      }
-      return signedMiss(m, targets);
+      if (first !== undefined) return signedMiss(measure(agents), targets);
+      first = full(agents);
+      firstAgents = agents;
+      return signedMiss(first, targets);
     },
-    metricsAt: (agents) => (agents === firstAgents && first ? first : evaluate(agents, true)),
+    metricsAt: (agents) => (agents === firstAgents && first ? first : full(agents)),
   };
 }
 
 /** The log miss of {@link targetViolation}, its sign forced to agree with {@link meetsTargets} (direct comparisons). */
-function signedMiss(m: ImpatientMetrics, targets: StaffingTargets): number {
+function signedMiss(m: Measured, targets: StaffingTargets): number {
   const v = targetViolation(m, targets);
   return meetsTargets(m, targets) ? Math.min(0, v) : Math.max(v, 1e-300);
 }
@@ -312,7 +317,11 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
   const levels = load.ahtSecondsByConcurrency.length;
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
-  const { miss, metricsAt } = probes(at, targets);
+  const { miss, metricsAt } = probes(
+    (agents) => at(agents, true),
+    (agents) => at(agents, false),
+    targets,
+  );
   const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, found);
   const high = found.missAt;
   const below = found.missBelow;
