@@ -36,11 +36,17 @@ export interface ChatSlots {
   mean: number;
 }
 
+/** Where the inverse recursion rescales, far above any load's needs (L grows like 1/P(boundary)). */
+const RESCALE_ABOVE = 1e280;
+
 /**
  * {@link ChatSlots} by the birth–death recursion over the N·K slots, updated like Erlang B through its
- * inverse (see LossWalk: a multiply-add from slot to slot, no division on that chain). Level q: one more
- * busy slot moves one agent from q to q+1 open chats, so within a level the completion rate grows
- * linearly: N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
+ * inverse (see LossWalk): with π_s the weight of s busy slots, L_s = Σ_{k≤s} π_k/π_s = 1/P(s | X ≤ s) and
+ * M_s = Σ_{k≤s} k·π_k/π_s obey L_s = 1 + m_s·L_{s−1} and M_s = s + m_s·M_{s−1}, m_s = π_{s−1}/π_s:
+ * multiply-adds of positive terms, no division until the end (boundary 1/L, mean M/L). Both are kept in
+ * units of `unit` so they can be scaled down together before L overflows. Level q: one more busy slot
+ * moves one agent from q to q+1 open chats, so within a level the completion rate grows linearly:
+ * N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
  */
 export function chatSlots(
   agents: number,
@@ -48,8 +54,8 @@ export function chatSlots(
   ahtSecondsByConcurrency: readonly number[],
 ): ChatSlots {
   let inverse = 1;
-  let boundary = 1;
-  let mean = 0;
+  let moment = 0;
+  let unit = 1;
   let s = 0;
   let lowRate = 0; // completion rate of an agent with q chats open (q = level)
   const perArrival = 1 / arrivalsPerSecond;
@@ -59,13 +65,18 @@ export function chatSlots(
     const gain = (highRate - lowRate) * perArrival;
     for (let raised = 1; raised <= agents; raised++) {
       s += 1;
-      inverse = 1 + (base + raised * gain) * inverse;
-      boundary = 1 / inverse;
-      mean += boundary * (s - mean);
+      const m = base + raised * gain;
+      inverse = unit + m * inverse;
+      moment = s * unit + m * moment;
+      if (inverse > RESCALE_ABOVE) {
+        unit /= inverse;
+        moment /= inverse;
+        inverse = 1;
+      }
     }
     lowRate = highRate;
   }
-  return { boundary, mean };
+  return { boundary: unit / inverse, mean: moment / inverse };
 }
 
 /**
