@@ -1,6 +1,7 @@
-import { fromTail, uniformVariants, unstaffedMetrics } from './erlang-a.js';
-import { impatientTail } from './impatient.js';
+import { fromTail, tailMeasured, uniformVariants, unstaffedMetrics } from './erlang-a.js';
+import { emptyTail, type ImpatientTail, type ImpatientTailInput, impatientTail } from './impatient.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis } from './metrics.js';
+import type { Measured } from './targets.js';
 
 export interface ChatInput {
   /** Agents (integer). */
@@ -88,22 +89,42 @@ export function chatSlots(
  * `known`: the slots part at these agents, when a search already has it.
  */
 export function chatMetrics(input: ChatInput, waits = true, known?: ChatSlots): ImpatientMetrics {
-  const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht, patienceSeconds } = input;
+  const { agents, arrivalsPerSecond: lambda, patienceSeconds } = input;
   const basis = input.basis ?? 'served';
-  const slots = agents * aht.length;
   if (lambda === 0) return uniformVariants(IDLE_QUEUE);
   if (agents === 0) return unstaffedMetrics(lambda, patienceSeconds, basis);
+  const tail = emptyTail();
+  return fromTail(tail, chatTail(input, waits, known, tail), basis);
+}
+
+/** Read by {@link impatientTail} at once, never kept: one for every call. */
+const TAIL_INPUT: ImpatientTailInput = {
+  boundary: 0,
+  fullRate: 0,
+  arrivalRate: 0,
+  abandonRate: 0,
+  answerWithinSeconds: 0,
+};
+/** What a search's probe writes into (one probe at a time). */
+const PROBE_TAIL = emptyTail();
+
+/** The queue part of the chat model into `tail` (agents and arrivals > 0); returns the slot occupancy. */
+function chatTail(input: ChatInput, waits: boolean, known: ChatSlots | undefined, tail: ImpatientTail): number {
+  const { agents, arrivalsPerSecond: lambda, ahtSecondsByConcurrency: aht } = input;
+  const slots = agents * aht.length;
   const { boundary, mean } = known ?? chatSlots(agents, lambda, aht);
-  const tail = impatientTail(
-    {
-      boundary,
-      fullRate: chatCompletionRate(slots, agents, aht),
-      arrivalRate: lambda,
-      abandonRate: 1 / patienceSeconds,
-      answerWithinSeconds: input.answerWithinSeconds,
-    },
-    waits,
-  );
+  TAIL_INPUT.boundary = boundary;
+  TAIL_INPUT.fullRate = chatCompletionRate(slots, agents, aht);
+  TAIL_INPUT.arrivalRate = lambda;
+  TAIL_INPUT.abandonRate = 1 / input.patienceSeconds;
+  TAIL_INPUT.answerWithinSeconds = input.answerWithinSeconds;
+  impatientTail(TAIL_INPUT, waits, tail);
   const busySlots = (1 - tail.aboveBoundary) * mean + slots * tail.aboveBoundary;
-  return fromTail(tail, Math.min(1, busySlots / slots), basis);
+  return Math.min(1, busySlots / slots);
+}
+
+/** What the targets read of {@link chatMetrics}, written into `out` (a search's probes; see erlangAMeasured). */
+export function chatMeasured(input: ChatInput, waits: boolean, known: ChatSlots | undefined, out: Measured): Measured {
+  if (input.arrivalsPerSecond === 0 || input.agents === 0) return chatMetrics(input, waits, known);
+  return tailMeasured(PROBE_TAIL, chatTail(input, waits, known, PROBE_TAIL), input.basis ?? 'served', out);
 }

@@ -1,4 +1,4 @@
-import { type ChatSlots, chatMetrics, chatSlots } from './chat.js';
+import { type ChatSlots, chatMeasured, chatMetrics, chatSlots } from './chat.js';
 import { erlangAMeasured, erlangAMetricsFromB } from './erlang-a.js';
 import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
@@ -301,27 +301,30 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
   // The answer's metrics reuse the slots of its probe (the last or the one before).
   let last: [number, ChatSlots] | undefined;
   let before: [number, ChatSlots] | undefined;
-  const at = (agents: number, full: boolean) => {
-    input.agents = agents;
+  const slotsAt = (agents: number) => {
     let slots = last?.[0] === agents ? last[1] : before?.[0] === agents ? before[1] : undefined;
     if (!slots && agents > 0) {
       slots = chatSlots(agents, load.arrivalsPerSecond, load.ahtSecondsByConcurrency);
       before = last;
       last = [agents, slots];
     }
-    return chatMetrics(input, full || waits, slots);
+    return slots;
+  };
+  const full = (agents: number) => {
+    input.agents = agents;
+    return chatMetrics(input, true, slotsAt(agents));
+  };
+  const measure = (agents: number) => {
+    input.agents = agents;
+    return chatMeasured(input, waits, slotsAt(agents), PROBE);
   };
   if (load.arrivalsPerSecond === 0 || !hasTargets(targets)) {
-    return { agents: 0, agentsFractional: 0, metrics: at(0, true) };
+    return { agents: 0, agentsFractional: 0, metrics: full(0) };
   }
   const levels = load.ahtSecondsByConcurrency.length;
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
-  const { miss, metricsAt } = probes(
-    (agents) => at(agents, true),
-    (agents) => at(agents, false),
-    targets,
-  );
+  const { miss, metricsAt } = probes(full, measure, targets);
   const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, found);
   const high = found.missAt;
   const below = found.missBelow;
