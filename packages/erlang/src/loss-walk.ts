@@ -49,47 +49,66 @@ export function walkStart(erlangs: number): number {
   return start >= 32 ? start : 0;
 }
 
+/** Where the walk scales its state down (L grows like 1/B, which underflows far above the load). */
+const RESCALE_ABOVE = 1e280;
+
 /**
  * The forward Erlang-B walk over integer agents with the log-slope r carried along; the state is at `agents`.
- * It steps 1/B, not B: L(k) = 1 + (k/A)·L(k−1) is one multiply-add, so nothing from one step to the next
- * waits on a division (B = 1/L and r's divisor are off that chain and overlap): about 2.5× faster per step
- * than B(k) = A·B/(k + A·B). The factor 1/A is rounded once, which moves L by at most k·1.1e-16 relative
- * after k steps (2e-12 at 20,000). B underflowing to 0 far above the load is the true value rounded.
+ * It steps L = 1/B and its derivative L' (r = L'/L, since ln B = −ln L):
+ * L(k) = 1 + (k/A)·L(k−1) and L'(k) = (L(k−1) + k·L'(k−1))/A, both multiply-adds of positive terms, so
+ * no step waits on a division and B = 1/L, r = L'/L are formed only when read: about 2.5× faster per step
+ * than B(k) = A·B/(k + A·B), whose every step divides. L and L' are kept in units of `unit`, scaled
+ * down together before L overflows. The factor 1/A is rounded once, which moves L by at most k·1.1e-16
+ * relative after k steps (2e-12 at 20,000). B underflowing to 0 far above the load is the true value rounded.
  */
 export class LossWalk {
   // Every field starts as a double, so V8 keeps them unboxed (a field first undefined would box each store).
   agents = 0;
-  blocking = 1.5;
-  logSlope = 1.5;
-  private inverse = 1.5;
-  private readonly erlangs: number = 1.5;
+  /** L = 1/B, in units of `unit`. */
+  inverse = 1.5;
+  /** L' = dL/dx, in units of `unit`. */
+  slope = 1.5;
+  unit = 1.5;
   private readonly perAgent: number = 1.5;
 
   /** At `agents` (integer ≥ 0), from {@link walkStart} when that is below it, else from 0. */
   constructor(erlangs: number, agents = 0) {
-    this.erlangs = erlangs;
     this.perAgent = 1 / erlangs;
+    this.unit = 1;
     const k = walkStart(erlangs);
     if (k > 0 && agents >= k) {
       this.agents = k;
       this.inverse = erlangs * upperGammaFraction(k + 1, erlangs);
-      this.logSlope = 1 / (erlangs - k);
+      this.slope = this.inverse / (erlangs - k);
     } else {
       this.agents = 0;
       this.inverse = 1;
-      this.logSlope = walkSlopeAtZero(erlangs);
+      this.slope = walkSlopeAtZero(erlangs);
     }
-    this.blocking = 1 / this.inverse;
     while (this.agents < agents) this.step();
+  }
+
+  /** B at `agents`. */
+  get blocking(): number {
+    return this.unit / this.inverse;
+  }
+
+  /** r = −d ln B/dx at `agents`: how fast blocking falls per extra agent, in log terms. */
+  get logSlope(): number {
+    return this.slope / this.inverse;
   }
 
   /** One agent more. */
   step(): void {
     const k = this.agents + 1;
-    const divisor = 1 / (k + this.erlangs * this.blocking); // kept apart so r's own chain is a multiply-add
-    this.logSlope = (1 + k * this.logSlope) * divisor;
-    this.inverse = 1 + k * this.perAgent * this.inverse;
-    this.blocking = 1 / this.inverse;
+    const factor = k * this.perAgent;
+    this.slope = this.perAgent * this.inverse + factor * this.slope;
+    this.inverse = this.unit + factor * this.inverse;
+    if (this.inverse > RESCALE_ABOVE) {
+      this.unit /= this.inverse;
+      this.slope /= this.inverse;
+      this.inverse = 1;
+    }
     this.agents = k;
   }
 }

@@ -45,7 +45,9 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
   if (targets.maxOccupancy !== undefined) n = Math.max(n, Math.ceil(erlangs / maxOcc) - 1);
   const walk = new LossWalk(erlangs, n - 1);
   let previous = walk.blocking;
-  let rPrevious = walk.logSlope;
+  // The state one step back, for its log-slope at the end (reading it every step would divide every step).
+  let slopeBefore = walk.slope;
+  let inverseBefore = walk.inverse;
   walk.step();
   let b = walk.blocking;
   for (;;) {
@@ -55,11 +57,13 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
     const serviceLevel = ((1 - rho) * (1 - b)) / denominator - c * Math.expm1((-(n - erlangs) * t) / ahtSeconds);
     if (serviceLevel >= sl && (c * ahtSeconds) / (n - erlangs) <= maxAsa && rho <= maxOcc) break;
     previous = b;
-    rPrevious = walk.logSlope;
+    slopeBefore = walk.slope;
+    inverseBefore = walk.inverse;
     walk.step();
     n += 1;
     b = walk.blocking;
   }
+  const rPrevious = slopeBefore / inverseBefore;
   const r = walk.logSlope;
   const metrics = erlangCMetricsFromB(b, n, erlangs, ahtSeconds, t);
   if (!hasTargets(targets)) return { agents: n, agentsFractional: erlangs, metrics };
@@ -134,13 +138,16 @@ export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<Lo
   const jump = start.agents > 0 && fails(start.blocking, start.agents);
   let walk = jump || start.agents === 0 ? start : new LossWalk(erlangs, 0);
   let previous = walk.blocking;
-  let rPrevious = walk.logSlope;
+  let slopeBefore = walk.slope; // the state one step back, for its log-slope at the end
+  let inverseBefore = walk.inverse;
   while (fails(walk.blocking, walk.agents)) {
     previous = walk.blocking;
-    rPrevious = walk.logSlope;
+    slopeBefore = walk.slope;
+    inverseBefore = walk.inverse;
     if (walk !== start && walk.agents + 1 === start.agents) walk = start;
     else walk.step();
   }
+  const rPrevious = slopeBefore / inverseBefore;
   const n = walk.agents;
   const b = walk.blocking;
   const r = walk.logSlope;
