@@ -247,19 +247,31 @@ export function staffChannel(channel: StaffChannel, intervalMinutes: number): St
     if (core.backlog !== undefined) row.backlog = core.backlog;
     return row;
   });
+  // One pass for the totals (this runs for every channel of every request).
+  let agentHours = 0;
+  let agentHoursFractional = 0;
+  let scheduledAgentHours = 0;
+  let scheduledAgentHoursFractional = 0;
+  let intervalsMissingTargets = 0;
+  for (const x of intervals) {
+    agentHours += x.agents;
+    agentHoursFractional += x.agentsFractional;
+    scheduledAgentHours += x.scheduledAgents;
+    scheduledAgentHoursFractional += x.scheduledAgentsFractional;
+    if (!x.meetsTargets) intervalsMissingTargets += 1;
+  }
   const hours = intervalMinutes / 60;
-  const total = (f: (x: StaffInterval) => number) => sum(intervals.map(f)) * hours;
   return {
     name: channel.name,
     model: channel.model,
     intervals,
     totals: {
       volume: sum(channel.volumes),
-      agentHours: total((x) => x.agents),
-      agentHoursFractional: total((x) => x.agentsFractional),
-      scheduledAgentHours: total((x) => x.scheduledAgents),
-      scheduledAgentHoursFractional: total((x) => x.scheduledAgentsFractional),
-      intervalsMissingTargets: intervals.filter((x) => !x.meetsTargets).length,
+      agentHours: agentHours * hours,
+      agentHoursFractional: agentHoursFractional * hours,
+      scheduledAgentHours: scheduledAgentHours * hours,
+      scheduledAgentHoursFractional: scheduledAgentHoursFractional * hours,
+      intervalsMissingTargets,
     },
   };
 }
