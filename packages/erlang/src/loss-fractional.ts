@@ -6,9 +6,9 @@ import { continuousThreshold, THRESHOLD_TOLERANCE } from './search.js';
  * The continuous requirement of the loss-based models (Erlang B and C) from the integer walk, with one
  * evaluation of the incomplete-gamma form instead of a root search on it.
  *
- * 1/B(x) = L(x) obeys L(x) = 1 + (x/A)·L(x−1) for real x, so its log-slope r = L'/L obeys
- * r(x) = (1 + x·r(x−1)) / (x + A·B(x−1)), r(0) = eᴬE₁(A): carried along the O(1) Erlang-B step at the
- * cost of one multiply-add, with positive terms and a factor below one on the old value (stable).
+ * 1/B(x) = L(x) obeys L(x) = 1 + (x/A)·L(x−1) for real x, so L' obeys L'(x) = (L(x−1) + x·L'(x−1))/A
+ * and the log-slope is r = L'/L, r(0) = eᴬE₁(A): carried along the O(1) Erlang-B step (LossWalk)
+ * at the cost of one multiply-add, with positive terms (stable).
  * With ln B and its slope exact at n−1 and n, a cubic Hermite interpolant of ln B is accurate to
  * ~f⁗/384 across the bracket; Newton on it gives the zero, one exact evaluation there measures the
  * remaining miss and one Newton step removes it. If that step is not negligible the exact search finishes.
