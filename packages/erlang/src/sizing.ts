@@ -332,7 +332,8 @@ export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
   const { miss, metricsAt } = probes(full, measure, targets);
-  const n = smallestInteger(miss, hint ?? busy + Math.sqrt(busy), 1, found);
+  // ⌈hint⌉ is the likely answer (the fractional one rounded up): its probe keeps every metric.
+  const n = smallestInteger(miss, Math.ceil(hint ?? busy + Math.sqrt(busy)), 1, found);
   const high = found.missAt;
   const below = found.missBelow;
   const metrics = metricsAt(n);
