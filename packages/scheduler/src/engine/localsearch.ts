@@ -22,7 +22,20 @@ export interface LocalSearchOptions {
   stopAt: number;
   /** Start and end temperature of the annealing schedule. */
   temperature?: [number, number];
+  /**
+   * Penalty mode: moves may break employee rules, each unit of `RowRules.rowExcess` costing a weight
+   * that starts here and adapts (up while the roster breaks rules, down while it holds them), so the
+   * search can cross infeasible rosters between feasible ones. Only rosters that hold every rule are
+   * returned as best. Off (every accepted move holds the rules) when absent.
+   */
+  penalty?: number;
 }
+
+/** Penalty weight: factor per adaptation (every 1,024 moves) and how far it may leave its start. */
+const PENALTY_STEP = 1.1;
+const PENALTY_RANGE = 100;
+/** Share of penalty-mode moves aimed at a cover row off its requirement. */
+const AIMED_SHARE = 0.1;
 
 export interface LocalSearchResult {
   best: Assignment;
@@ -211,6 +224,19 @@ export function localSearch(
     touched.length = 0;
   };
 
+  // Penalty mode: rule excess per row and in all, and its adaptive weight.
+  const penaltyMode = options.penalty !== undefined && options.penalty > 0;
+  const excess = new Float64Array(E);
+  let excessTotal = 0;
+  if (penaltyMode) {
+    for (let e = 0; e < E; e++) excess[e] = rules.rowExcess(e);
+    for (let e = 0; e < E; e++) excessTotal += excess[e]!;
+  }
+  const weightLo = (options.penalty ?? 0) / PENALTY_RANGE;
+  const weightHi = (options.penalty ?? 0) * PENALTY_RANGE;
+  let weight = options.penalty ?? 0;
+  const oldExcess = new Float64Array(E);
+
   let total = 0;
   let bestTotal = 0;
   let bestBroken = broken;
@@ -225,6 +251,10 @@ export function localSearch(
     if ((moves & 1023) === 0) {
       if (Date.now() >= options.stopAt) break;
       temperature = t0 * (t1 / t0) ** (moves / options.moves);
+      if (penaltyMode) {
+        weight = excessTotal > 1e-9 ? weight * PENALTY_STEP : weight / PENALTY_STEP;
+        weight = Math.min(weightHi, Math.max(weightLo, weight));
+      }
     }
     clearMove();
     const brokenBefore = broken;
@@ -232,7 +262,29 @@ export function localSearch(
     const d0 = random.int(D - k + 1);
     const kind = random.next();
     let delta = 0;
-    if (kind < 0.35) {
+    if (penaltyMode && kind < AIMED_SHARE) {
+      // Aimed at cover: staff a row that is short, or unstaff one that is over, with whoever the draw
+      // gives (its rules may break; the penalty then drives the repair).
+      const i = random.int(c.cover.length);
+      const row = c.cover[i]!;
+      const short = count[i]! < row.requirement && row.underWeight > 0;
+      const over = count[i]! > row.requirement && row.overWeight > 0;
+      if (!short && !over) continue;
+      const cell = row.cells[random.int(row.cells.length)]!;
+      const d = Math.floor(cell / T);
+      const t = cell % T;
+      let e = random.int(E);
+      if (over) {
+        // The first one from a random employee on who works that cell.
+        let k = 0;
+        while (k < E && x[e * D + d] !== t) {
+          e = (e + 1) % E;
+          k++;
+        }
+        if (k === E) continue;
+      } else if (x[e * D + d] === t) continue;
+      delta = change(e, d, short ? t : OFF);
+    } else if (kind < 0.35) {
       const e = random.int(E);
       const value = random.int(T + 1) - 1;
       for (let d = d0; d < d0 + k && !Number.isNaN(delta); d++) delta += change(e, d, value);
@@ -271,27 +323,41 @@ export function localSearch(
     }
     if (undoLength === 0) continue;
     let ok = !Number.isNaN(delta) && broken <= brokenBefore;
-    if (ok && broken === brokenBefore && delta > 0) ok = random.next() < Math.exp(-delta / temperature);
-    if (ok) for (const e of touched) if (!rules.rowOk(e, touchedLo[e]!, touchedHi[e]!)) ok = false;
+    // The move's rule excess change, weighed into what annealing judges (penalty mode only).
+    let excessDelta = 0;
+    if (ok && penaltyMode) {
+      for (const e of touched) {
+        oldExcess[e] = excess[e]!;
+        excess[e] = rules.rowExcess(e);
+        excessDelta += excess[e]! - oldExcess[e]!;
+      }
+    }
+    const judged = delta + weight * excessDelta;
+    if (ok && broken === brokenBefore && judged > 0) ok = random.next() < Math.exp(-judged / temperature);
+    if (ok && !penaltyMode) for (const e of touched) if (!rules.rowOk(e, touchedLo[e]!, touchedHi[e]!)) ok = false;
     if (!ok) {
+      if (penaltyMode && !Number.isNaN(delta) && broken <= brokenBefore)
+        for (const e of touched) excess[e] = oldExcess[e]!;
       undo();
       continue;
     }
     accepted++;
-    if (bestIsCurrent && (delta > 1e-9 || broken > bestBroken)) {
+    excessTotal += excessDelta;
+    if (Math.abs(excessTotal) < 1e-9) excessTotal = 0;
+    total += delta;
+    const holds = excessTotal === 0;
+    const newBest = holds && (broken < bestBroken || (broken === bestBroken && total < bestTotal - 1e-9));
+    const tie = holds && broken === bestBroken && Math.abs(total - bestTotal) <= 1e-9;
+    if (bestIsCurrent && !newBest && !tie) {
       // Leaving the best roster: keep it (the current one minus this move).
       best.set(x);
       for (let u = undoLength - 1; u >= 0; u--) best[undoCell[u]!] = undoType[u]!;
-      bestIsCurrent = false;
     }
-    total += delta;
-    if (broken < bestBroken || (broken === bestBroken && total < bestTotal - 1e-9)) {
+    if (newBest) {
       bestTotal = total;
       bestBroken = broken;
       bestIsCurrent = true;
-    } else if (bestIsCurrent && broken === bestBroken && Math.abs(total - bestTotal) <= 1e-9) {
-      bestIsCurrent = true;
-    } else bestIsCurrent = false;
+    } else bestIsCurrent = bestIsCurrent && tie;
   }
   clearMove();
   if (bestIsCurrent) best.set(x);

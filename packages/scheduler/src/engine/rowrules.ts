@@ -56,6 +56,8 @@ export class RowRules {
   private readonly forbid: Uint8Array[];
   private readonly dated: { first: number; second: number; gap: number; day: number }[];
   private readonly scratch: [number, number][] = [];
+  /** Mean shift length: the unit workload minutes are broken by in `rowExcess`. */
+  private readonly shiftMinutes: number;
 
   constructor(
     private readonly c: Compiled,
@@ -117,6 +119,9 @@ export class RowRules {
     this.gaps = [...byGap.keys()];
     this.forbid = [...byGap.values()];
 
+    let sum = 0;
+    for (let k = 0; k < c.minutes.length; k++) sum += c.minutes[k]!;
+    this.shiftMinutes = Math.max(1, sum / Math.max(1, c.minutes.length));
     this.x = new Int16Array(E * D).fill(OFF);
     this.typeCount = new Int32Array(E * T);
     this.minutes = new Float64Array(workloadBase);
@@ -163,7 +168,7 @@ export class RowRules {
 
   /** Every employee rule of row e, with the sequence rules checked only around days lo..hi. */
   rowOk(e: number, lo: number, hi: number): boolean {
-    return this.countsOk(e) && this.sequenceOk(e, lo, hi);
+    return this.countsExcess(e, true) === 0 && this.sequenceExcess(e, lo, hi, true) === 0;
   }
 
   /** The whole row. */
@@ -171,25 +176,46 @@ export class RowRules {
     return this.rowOk(e, 0, this.c.D - 1);
   }
 
-  private countsOk(e: number): boolean {
+  /**
+   * How far row e is from holding its rules (0 exactly when `rowOkFull`): per rule the amount it is
+   * broken by (shifts over a maximum or short of a minimum, workload minutes in average shift lengths,
+   * one per forbidden succession or short rest window). A penalty search weighs it against the objective.
+   */
+  rowExcess(e: number): number {
+    return this.countsExcess(e, false) + this.sequenceExcess(e, 0, this.c.D - 1, false);
+  }
+
+  /** Count rules; with `early` the first rule broken returns a positive amount at once. */
+  private countsExcess(e: number, early: boolean): number {
     const { T } = this.c;
     const r = this.rules[e]!;
-    for (let t = 0; t < T; t++) if (this.typeCount[e * T + t]! > r.maxPerType[t]!) return false;
+    let v = 0;
+    for (let t = 0; t < T; t++) {
+      const over = this.typeCount[e * T + t]! - r.maxPerType[t]!;
+      if (over > 0) {
+        v += over;
+        if (early) return v;
+      }
+    }
     for (let k = 0; k < r.workloads.length; k++) {
       const w = r.workloads[k]!;
       const m = this.minutes[r.workloadBase + k]!;
-      if (m < w.minMinutes - 1e-9 || m > w.maxMinutes + 1e-9 || this.shifts[r.workloadBase + k]! > w.maxShifts)
-        return false;
+      const over = this.shifts[r.workloadBase + k]! - w.maxShifts;
+      if (m < w.minMinutes - 1e-9) v += (w.minMinutes - m) / this.shiftMinutes;
+      else if (m > w.maxMinutes + 1e-9) v += (m - w.maxMinutes) / this.shiftMinutes;
+      if (over > 0) v += over;
+      if (early && v > 0) return v;
     }
-    return this.weekendsWorked[e]! <= r.maxWeekends;
+    return v + Math.max(0, this.weekendsWorked[e]! - r.maxWeekends);
   }
 
-  private sequenceOk(e: number, lo: number, hi: number): boolean {
+  private sequenceExcess(e: number, lo: number, hi: number, early: boolean): number {
     const { D, T } = this.c;
     const x = this.x;
     const base = e * D;
     const r = this.rules[e]!;
     const worked = (d: number) => x[base + d]! !== OFF;
+    let v = 0;
     // Runs (worked and off) that meet lo−1..hi+1: from the start of the run holding lo−1 to the end of
     // the run holding hi+1, every maximal run inside is complete.
     let a = Math.max(0, lo - 1);
@@ -204,9 +230,10 @@ export class RowRules {
       const length = f - s + 1;
       const inside = s !== 0 && f !== D - 1;
       if (on) {
-        if (length > r.maxRun) return false;
-        if (inside && length < r.minRun) return false;
-      } else if (inside && length < r.minOff) return false;
+        if (length > r.maxRun) v += length - r.maxRun;
+        if (inside && length < r.minRun) v += r.minRun - length;
+      } else if (inside && length < r.minOff) v += r.minOff - length;
+      if (early && v > 0) return v;
       s = f + 1;
     }
     // Forbidden successions with either end in lo..hi.
@@ -218,12 +245,18 @@ export class RowRules {
       for (let d = from; d <= to; d++) {
         const t1 = x[base + d]!;
         const t2 = x[base + d + gap]!;
-        if (t1 !== OFF && t2 !== OFF && m[t1 * T + t2]) return false;
+        if (t1 !== OFF && t2 !== OFF && m[t1 * T + t2]) {
+          if (early) return 1;
+          v++;
+        }
       }
     }
     for (const f of this.dated) {
       if (f.day + f.gap >= D || f.day + f.gap < lo || f.day > hi) continue;
-      if (x[base + f.day] === f.first && x[base + f.day + f.gap] === f.second) return false;
+      if (x[base + f.day] === f.first && x[base + f.day + f.gap] === f.second) {
+        if (early) return 1;
+        v++;
+      }
     }
     for (const limit of r.nights) {
       const W = limit.windowDays;
@@ -234,7 +267,10 @@ export class RowRules {
           const t = x[base + d]!;
           if (t !== OFF && this.c.night[t]) n++;
         }
-        if (n > limit.max) return false;
+        if (n > limit.max) {
+          v += n - limit.max;
+          if (early) return v;
+        }
       }
     }
     if (r.rest) {
@@ -258,10 +294,13 @@ export class RowRules {
           best = Math.max(best, s0 - free);
           free = Math.max(free, e0);
         }
-        if (Math.max(best, w.hi - free) < r.rest.minMinutes) return false;
+        if (Math.max(best, w.hi - free) < r.rest.minMinutes) {
+          if (early) return 1;
+          v++;
+        }
       }
     }
-    return true;
+    return v;
   }
 }
 

@@ -49,6 +49,13 @@ export const solveOptionsSchema = z
      * to the full MIP under a node budget, warm-started from the best roster.
      */
     polishMaxColumns: z.number().int().nonnegative().default(1000),
+    /**
+     * Penalty local search as a third arm of the search, its start weight per unit of rule excess this
+     * many times the default (0.5 × the largest under-cover weight); 0, the default, leaves it out. Off by
+     * default: on Curtois 5–12 it was better on some instances and worse on others (README, "How a roster
+     * is solved"). Never used where rotations or handover links tie rows together.
+     */
+    penaltySearch: z.number().nonnegative().default(0),
   })
   .strict();
 
@@ -121,6 +128,9 @@ const LS_SHARE = 0.25;
 const MIN_ARM_SHARE = 0.2;
 /** Weight of an arm's past gains and work at each new use of it. */
 const ARM_MEMORY = 0.7;
+/** Penalty local search: start weight of a rule unit (× the largest under-cover weight), move cost factor. */
+const PENALTY_START = 0.5;
+const PENALTY_MOVE_FACTOR = 1.5;
 /** Safety margin kept from the deadline for the final evaluation. */
 const MARGIN_MS = 150;
 
@@ -379,7 +389,10 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     const startWork = stats.work;
     let lsWork = 0;
     let lnsWork = 0;
-    const arms = { ls: { gain: 0, work: 0 }, lns: { gain: 0, work: 0 } };
+    const arms = { ls: { gain: 0, work: 0 }, pls: { gain: 0, work: 0 }, lns: { gain: 0, work: 0 } };
+    // Penalty local search (rules broken at a price on the way) as a third arm, where it applies.
+    const penalty = penaltyWeight(c) * options.penaltySearch;
+    let plsWork = 0;
     const credit = (arm: Arm, gain: number, work: number) => {
       arm.gain = arm.gain * ARM_MEMORY + gain;
       arm.work = arm.work * ARM_MEMORY + work;
@@ -397,21 +410,31 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       }
       if (provenOptimal) return;
       const cur: Judged = current!;
-      const total = lsWork + lnsWork;
-      let useLs: boolean;
-      if (cur.broken > 0 || total === 0) useLs = lsWork <= LS_SHARE * total;
-      else if (lsWork < MIN_ARM_SHARE * total) useLs = true;
-      else if (lnsWork < MIN_ARM_SHARE * total) useLs = false;
-      else useLs = gainRate(arms.ls) >= gainRate(arms.lns);
-      if (useLs) {
+      const total = lsWork + plsWork + lnsWork;
+      let arm: 'ls' | 'pls' | 'lns';
+      if (cur.broken > 0 || total === 0) arm = lsWork <= LS_SHARE * total ? 'ls' : 'lns';
+      else if (lsWork < MIN_ARM_SHARE * total) arm = 'ls';
+      else if (penalty > 0 && plsWork < MIN_ARM_SHARE * total) arm = 'pls';
+      else if (lnsWork < MIN_ARM_SHARE * total) arm = 'lns';
+      else {
+        arm = gainRate(arms.ls) >= gainRate(arms.lns) ? 'ls' : 'lns';
+        if (penalty > 0 && gainRate(arms.pls) > gainRate(arms[arm])) arm = 'pls';
+      }
+      if (arm !== 'lns') {
         const t0 = Date.now();
-        const ls = localSearch(c, cur.roster, random, { moves: burst, stopAt });
+        const ls = localSearch(c, cur.roster, random, {
+          moves: burst,
+          stopAt,
+          ...(arm === 'pls' ? { penalty } : {}),
+        });
         lsMs += Date.now() - t0;
+        const units = ls.moves * unitsPerMove * (arm === 'pls' ? PENALTY_MOVE_FACTOR : 1);
         stats.moves += ls.moves;
-        stats.work += ls.moves * unitsPerMove;
-        lsWork += ls.moves * unitsPerMove;
+        stats.work += units;
+        if (arm === 'pls') plsWork += units;
+        else lsWork += units;
         if ((ls.brokenLinks < cur.broken || ls.delta < -EPS) && offer(ls.best)) report();
-        credit(arms.ls, gainOver(cur), ls.moves * unitsPerMove);
+        credit(arms[arm], gainOver(cur), units);
         continue;
       }
       const t0 = Date.now();
@@ -453,6 +476,17 @@ function linkWeight(c: Compiled): number {
   for (const list of c.requests) for (const r of list) max = Math.max(max, r.weight);
   for (let k = 0; k < c.cost.length; k++) max = Math.max(max, Math.abs(c.cost[k]!));
   return 1000 * max;
+}
+
+/**
+ * Start weight of a unit of rule excess in penalty local search; 0 (no penalty arm) where rotations or
+ * links tie rows together, whose bookkeeping the penalty moves do not cover.
+ */
+function penaltyWeight(c: Compiled): number {
+  if (c.groups.length > 0 || (c.model.links ?? []).length > 0) return 0;
+  let max = 1;
+  for (const row of c.cover) max = Math.max(max, row.underWeight);
+  return PENALTY_START * max;
 }
 
 function validShape(c: Compiled, a: Assignment): boolean {

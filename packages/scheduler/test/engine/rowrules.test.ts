@@ -30,6 +30,18 @@ describe('RowRules (incremental employee rules)', () => {
     });
   });
 
+  prop.prop([smallModel.chain((m) => fc.tuple(fc.constant(m), rows(14, m.employees.length, m.shiftTypes.length)))], {
+    numRuns: 60,
+  })('the rule excess is zero exactly on rows that hold every rule, positive otherwise', ([input, roster]) => {
+    const model = rosterModelSchema.parse(input);
+    const rules = new RowRules(compile(model), roster);
+    model.employees.forEach((_, e) => {
+      const excess = rules.rowExcess(e);
+      expect(excess).toBeGreaterThanOrEqual(0);
+      expect(excess === 0).toBe(rules.rowOkFull(e));
+    });
+  });
+
   prop.prop([smallModel, fc.integer({ min: 1, max: 1000 })], { numRuns: 60 })(
     'after a block change of a valid row, the windowed check agrees with the evaluator',
     (input, seed) => {
@@ -56,14 +68,23 @@ describe('RowRules (incremental employee rules)', () => {
 });
 
 describe('localSearch', () => {
-  prop.prop([smallModel, fc.integer({ min: 1, max: 1000 })], { numRuns: 25 })(
-    'keeps every employee rule and rotation, never breaks more links, and reports the true objective change',
-    (input, seed) => {
+  prop.prop(
+    [smallModel, fc.integer({ min: 1, max: 1000 }), fc.option(fc.double({ min: 0.1, max: 100, noNaN: true }))],
+    {
+      numRuns: 40,
+    },
+  )(
+    'keeps every employee rule and rotation (penalty mode included), never breaks more links, and reports the true objective change',
+    (input, seed, penalty) => {
       const model = rosterModelSchema.parse(input);
       const c = compile(model);
       const start: Assignment = model.employees.map(() => new Array<number>(model.days).fill(-1));
       const before = evaluate(model, start);
-      const ls = localSearch(c, start, createRandom(seed), { moves: 5000, stopAt: Number.POSITIVE_INFINITY });
+      const ls = localSearch(c, start, createRandom(seed), {
+        moves: 5000,
+        stopAt: Number.POSITIVE_INFINITY,
+        ...(penalty === null ? {} : { penalty }),
+      });
       const after = evaluate(model, ls.best);
       const rulesOf = (ev: typeof after) => ev.violations.filter((v) => v.rule !== 'link');
       // Only rules the all-off start already broke (e.g. minimum minutes) may remain, per employee.
