@@ -1,5 +1,5 @@
 import { fromTail, tailMeasured, uniformVariants, unstaffedMetrics } from './erlang-a.js';
-import { emptyTail, type ImpatientTail, type ImpatientTailInput, impatientTail } from './impatient.js';
+import { emptyTail, emptyTailInput, type ImpatientTail, impatientTail } from './impatient.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis } from './metrics.js';
 import type { Measured } from './targets.js';
 
@@ -98,13 +98,7 @@ export function chatMetrics(input: ChatInput, waits = true, known?: ChatSlots): 
 }
 
 /** Read by {@link impatientTail} at once, never kept: one for every call. */
-const TAIL_INPUT: ImpatientTailInput = {
-  boundary: 0,
-  fullRate: 0,
-  arrivalRate: 0,
-  abandonRate: 0,
-  answerWithinSeconds: 0,
-};
+const TAIL_INPUT = emptyTailInput();
 /** What a search's probe writes into (one probe at a time). */
 const PROBE_TAIL = emptyTail();
 

@@ -1,6 +1,6 @@
 import { erlangB } from './erlang-b.js';
 import { erlangCMetricsFromB } from './erlang-c.js';
-import { emptyTail, type ImpatientTail, type ImpatientTailInput, impatientTail } from './impatient.js';
+import { emptyTail, emptyTailInput, type ImpatientTail, impatientTail } from './impatient.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis, type Variants } from './metrics.js';
 import type { Measured } from './targets.js';
 
@@ -98,13 +98,7 @@ export function erlangAMetricsFromB(blocking: number, input: ErlangAInput, waits
 }
 
 /** What a search's probe of {@link tailMeasured} writes into (one probe at a time, never re-entered). */
-const PROBE_INPUT: ImpatientTailInput = {
-  boundary: 0,
-  fullRate: 0,
-  arrivalRate: 0,
-  abandonRate: 0,
-  answerWithinSeconds: 0,
-};
+const PROBE_INPUT = emptyTailInput();
 const PROBE_TAIL = emptyTail();
 
 /** What the targets read of a tail, written into `out` (see {@link erlangAMeasured}). */

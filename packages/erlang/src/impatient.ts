@@ -205,6 +205,11 @@ export interface ImpatientTail {
   slAnswered: number;
 }
 
+/** An input to fill for {@link impatientTail} (a search's scratch: every field a double from the start). */
+export function emptyTailInput(): ImpatientTailInput {
+  return { boundary: 0, fullRate: 0, arrivalRate: 0, abandonRate: 0, answerWithinSeconds: 0 };
+}
+
 /** A tail to fill (every field a double from the start, so the shape never changes). */
 export function emptyTail(): ImpatientTail {
   return {
