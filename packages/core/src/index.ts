@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './instant.js';
 export * from './interval.js';
 export * from './local.js';
+export * from './number-array.js';
 export * from './progress.js';
 export * from './random.js';
 export * from './resample.js';

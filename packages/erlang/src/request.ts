@@ -1,4 +1,4 @@
-import { intervalMinutesSchema } from '@allhours/core';
+import { intervalMinutesSchema, numberArray } from '@allhours/core';
 import { z } from 'zod';
 
 /** Largest offered load per interval and channel (the numerics are tested to 20,000). */
@@ -55,15 +55,13 @@ export const targetsSchema = z
   })
   .strict();
 
-const perInterval = z.array(z.number().finite().nonnegative({ error: 'must be ≥ 0' }));
-
 export const channelSchema = z
   .object({
     name: z.string().min(1, { error: 'must not be empty' }),
     model: z.enum(STAFFING_MODELS, { error: `must be one of ${STAFFING_MODELS.join(', ')}` }),
-    volumes: perInterval
-      .min(1, { error: 'needs at least one interval' })
-      .meta({ description: 'contacts arriving per interval' }),
+    volumes: numberArray({ min: 0, minItems: 1, tooFew: 'needs at least one interval' }).meta({
+      description: 'contacts arriving per interval',
+    }),
     ahtSeconds: z
       .union([positive('seconds'), z.array(positive('seconds'))], { error: 'must be a number > 0 or an array of them' })
       .optional()
@@ -82,14 +80,7 @@ export const channelSchema = z
       .max(50)
       .optional()
       .meta({ description: 'chat: handle time of a chat while its agent has 1, 2, …, K open; its length is K' }),
-    agents: z
-      .array(
-        z
-          .number()
-          .finite()
-          .nonnegative({ error: 'must be ≥ 0' })
-          .max(2 * MAX_ERLANGS, { error: 'too many agents' }),
-      )
+    agents: numberArray({ min: 0, max: 2 * MAX_ERLANGS, aboveMax: 'too many agents' })
       .optional()
       .meta({ description: 'productive agents per interval to evaluate instead of sizing (integers for chat)' }),
     targets: targetsSchema.prefault({}),

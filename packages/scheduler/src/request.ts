@@ -5,6 +5,7 @@ import {
   localTimeSchema,
   MINUTE_MS,
   minutesOfLocalTime,
+  numberArray,
   timeZoneSchema,
 } from '@allhours/core';
 import { channelSchema as erlangChannelSchema, STAFFING_MODELS, targetsSchema } from '@allhours/erlang';
@@ -188,11 +189,8 @@ export const requirementSchema = z
     channel: id,
     start: instantSchema,
     intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
-    values: z.array(z.number().finite().nonnegative()).min(1).meta({ description: 'agents needed per interval' }),
-    volumes: z
-      .array(z.number().finite().nonnegative())
-      .optional()
-      .meta({ description: 'contacts per interval, for service level' }),
+    values: numberArray({ min: 0, minItems: 1 }).meta({ description: 'agents needed per interval' }),
+    volumes: numberArray({ min: 0 }).optional().meta({ description: 'contacts per interval, for service level' }),
     ahtSeconds: z.union([z.number().positive(), z.array(z.number().positive())]).optional(),
     model: z
       .enum(STAFFING_MODELS)
