@@ -68,28 +68,38 @@ export interface StaffResponse {
   channels: StaffChannelResult[];
 }
 
-type Core = Omit<StaffInterval, 'scheduledAgents' | 'scheduledAgentsFractional' | 'meetsTargets' | 'erlangs'>;
-
-function fromQueue(agents: number, agentsFractional: number, m: QueueMetrics | ImpatientMetrics): Core {
-  const out: Core = {
+/**
+ * An interval's row, its shrinkage fields and target check still to fill ({@link staffChannel} does, in
+ * place): one object per interval, built field by field in the order the JSON shows them.
+ */
+function newRow(erlangs: number, agents: number, agentsFractional: number, m: QueueMetrics): StaffInterval {
+  return {
+    erlangs,
     agents,
     agentsFractional,
+    scheduledAgents: 0,
+    scheduledAgentsFractional: 0,
     serviceLevel: m.serviceLevel,
     waitProbability: m.waitProbability,
     asaSeconds: m.asaSeconds,
     abandonRate: m.abandonRate,
     occupancy: m.occupancy,
     queueLength: m.queueLength,
+    meetsTargets: false,
   };
-  if ('serviceLevelVariants' in m) {
-    out.serviceLevelVariants = m.serviceLevelVariants;
-    out.asaSecondsVariants = m.asaSecondsVariants;
-  }
-  return out;
 }
 
-function sizedQueue(s: Sized<QueueMetrics | ImpatientMetrics>): Core {
-  return fromQueue(s.agents, s.agentsFractional, s.metrics);
+function queueRow(erlangs: number, agents: number, agentsFractional: number, m: QueueMetrics | ImpatientMetrics) {
+  const row = newRow(erlangs, agents, agentsFractional, m);
+  if ('serviceLevelVariants' in m) {
+    row.serviceLevelVariants = m.serviceLevelVariants;
+    row.asaSecondsVariants = m.asaSecondsVariants;
+  }
+  return row;
+}
+
+function sizedRow(erlangs: number, s: Sized<QueueMetrics | ImpatientMetrics>): StaffInterval {
+  return queueRow(erlangs, s.agents, s.agentsFractional, s.metrics);
 }
 
 /** AHT of interval i: one number for all, or the per-interval array. */
@@ -105,21 +115,22 @@ function chatAht(channel: StaffChannel, i: number): number[] {
 }
 
 /**
- * Erlang B, C, A and chat: each interval on its own; `hint` scales the previous interval's answer to this
- * load so the searches start next to the answer (neighbouring intervals differ little).
+ * Erlang B, C, A and chat: each interval on its own; `hint` (the previous interval's answer scaled to this
+ * load) lets the searches start next to the answer (neighbouring intervals differ little).
  */
-function queueInterval(channel: StaffChannel, i: number, intervalSeconds: number, previous?: Previous): Core {
+function queueInterval(
+  channel: StaffChannel,
+  i: number,
+  intervalSeconds: number,
+  erlangs: number,
+  hint: number | undefined,
+): StaffInterval {
   const volume = channel.volumes[i]!;
   const aht = ahtAt(channel, i);
-  const erlangs = (volume * aht) / intervalSeconds;
   const t = channel.targets;
   const given = channel.agents?.[i];
   const answerWithinSeconds = t.answerWithinSeconds ?? 0;
   const basis = t.serviceLevelBasis;
-  const hint =
-    previous && previous.erlangs > 0 && erlangs > 0 && previous.agentsFractional > 0
-      ? (previous.agentsFractional * erlangs) / previous.erlangs
-      : undefined;
   switch (channel.model) {
     case 'erlangB': {
       const sized =
@@ -131,26 +142,31 @@ function queueInterval(channel: StaffChannel, i: number, intervalSeconds: number
               metrics: erlangBMetricsFromB(erlangB(given, erlangs), given, erlangs),
             };
       const { blocking, occupancy } = sized.metrics;
-      return {
-        agents: sized.agents,
-        agentsFractional: sized.agentsFractional,
+      const row = newRow(erlangs, sized.agents, sized.agentsFractional, {
         serviceLevel: 1 - blocking,
         waitProbability: 0,
         asaSeconds: 0,
         abandonRate: 0,
         occupancy,
         queueLength: 0,
-        blocking,
-      };
+      });
+      row.blocking = blocking;
+      return row;
     }
     case 'erlangC':
-      if (given === undefined) return sizedQueue(sizeErlangC(erlangs, aht, t));
-      return fromQueue(given, given, erlangCMetrics({ agents: given, erlangs, ahtSeconds: aht, answerWithinSeconds }));
+      if (given === undefined) return sizedRow(erlangs, sizeErlangC(erlangs, aht, t));
+      return queueRow(
+        erlangs,
+        given,
+        given,
+        erlangCMetrics({ agents: given, erlangs, ahtSeconds: aht, answerWithinSeconds }),
+      );
     case 'erlangA': {
       const patienceSeconds = channel.patienceSeconds!;
-      if (given === undefined) return sizedQueue(sizeErlangA({ erlangs, ahtSeconds: aht, patienceSeconds }, t, hint));
+      if (given === undefined)
+        return sizedRow(erlangs, sizeErlangA({ erlangs, ahtSeconds: aht, patienceSeconds }, t, hint));
       const m = erlangA({ agents: given, erlangs, ahtSeconds: aht, patienceSeconds, answerWithinSeconds, basis });
-      return fromQueue(given, given, m);
+      return queueRow(erlangs, given, given, m);
     }
     default: {
       const load = {
@@ -158,7 +174,7 @@ function queueInterval(channel: StaffChannel, i: number, intervalSeconds: number
         ahtSecondsByConcurrency: chatAht(channel, i),
         patienceSeconds: channel.patienceSeconds!,
       };
-      if (given === undefined) return sizedQueue(sizeChat(load, t, hint));
+      if (given === undefined) return sizedRow(erlangs, sizeChat(load, t, hint));
       const m = chatMetrics({
         arrivalsPerSecond: load.arrivalsPerSecond,
         ahtSecondsByConcurrency: load.ahtSecondsByConcurrency,
@@ -167,26 +183,30 @@ function queueInterval(channel: StaffChannel, i: number, intervalSeconds: number
         answerWithinSeconds,
         basis,
       });
-      return fromQueue(given, given, m);
+      return queueRow(erlangs, given, given, m);
     }
   }
 }
 
-interface Previous {
-  erlangs: number;
-  agentsFractional: number;
+function queueIntervals(channel: StaffChannel, intervalSeconds: number): StaffInterval[] {
+  const rows: StaffInterval[] = new Array(channel.volumes.length);
+  let previousErlangs = 0;
+  let previousFractional = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const erlangs = (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
+    const hint =
+      previousErlangs > 0 && erlangs > 0 && previousFractional > 0
+        ? (previousFractional * erlangs) / previousErlangs
+        : undefined;
+    const row = queueInterval(channel, i, intervalSeconds, erlangs, hint);
+    rows[i] = row;
+    previousErlangs = erlangs;
+    previousFractional = row.agentsFractional;
+  }
+  return rows;
 }
 
-function queueIntervals(channel: StaffChannel, intervalSeconds: number): Core[] {
-  let previous: Previous | undefined;
-  return channel.volumes.map((volume, i) => {
-    const core = queueInterval(channel, i, intervalSeconds, previous);
-    previous = { erlangs: (volume * ahtAt(channel, i)) / intervalSeconds, agentsFractional: core.agentsFractional };
-    return core;
-  });
-}
-
-function deferredIntervals(channel: StaffChannel, intervalMinutes: number): Core[] {
+function deferredIntervals(channel: StaffChannel, intervalMinutes: number): StaffInterval[] {
   const input = {
     intervalMinutes,
     volumes: channel.volumes,
@@ -196,57 +216,41 @@ function deferredIntervals(channel: StaffChannel, intervalMinutes: number): Core
   };
   const given = channel.agents;
   const rows = given ? evaluateDeferred(input, given) : planDeferred(input);
+  const intervalSeconds = intervalMinutes * 60;
   return rows.map((r, i) => {
     const agents = given ? given[i]! : ceilAgents(r.agentsFractional);
-    const busy = agents > 0 ? Math.min(1, r.workSeconds / (agents * intervalMinutes * 60)) : 0;
-    return {
-      agents,
-      agentsFractional: given ? agents : r.agentsFractional,
+    const busy = agents > 0 ? Math.min(1, r.workSeconds / (agents * intervalSeconds)) : 0;
+    const erlangs = (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
+    const row = newRow(erlangs, agents, given ? agents : r.agentsFractional, {
       serviceLevel: r.serviceLevel,
       waitProbability: 0,
       asaSeconds: 0,
       abandonRate: 0,
       occupancy: busy,
       queueLength: r.backlog,
-      backlog: r.backlog,
-    };
+    });
+    row.backlog = r.backlog;
+    return row;
   });
 }
 
 /** One channel: sized or evaluated intervals with shrinkage applied, and totals. */
 export function staffChannel(channel: StaffChannel, intervalMinutes: number): StaffChannelResult {
   const intervalSeconds = intervalMinutes * 60;
-  const cores =
+  const intervals =
     channel.model === 'deferred'
       ? deferredIntervals(channel, intervalMinutes)
       : queueIntervals(channel, intervalSeconds);
   const { shrinkage } = channel;
   // Erlang B's service level is 1 − blocking, judged by maxBlocking; deferred must meet every deadline.
   const targets = channel.model === 'erlangB' ? { ...channel.targets, serviceLevel: undefined } : channel.targets;
-  const intervals = cores.map((core, i): StaffInterval => {
-    // Built field by field (no spread): this runs for every interval of every channel.
-    const row: StaffInterval = {
-      erlangs: (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds,
-      agents: core.agents,
-      agentsFractional: core.agentsFractional,
-      scheduledAgents: Number.isInteger(core.agents)
-        ? scheduledAgents(core.agents, shrinkage)
-        : scheduledFractional(core.agents, shrinkage),
-      scheduledAgentsFractional: scheduledFractional(core.agentsFractional, shrinkage),
-      serviceLevel: core.serviceLevel,
-      waitProbability: core.waitProbability,
-      asaSeconds: core.asaSeconds,
-      abandonRate: core.abandonRate,
-      occupancy: core.occupancy,
-      queueLength: core.queueLength,
-      meetsTargets: channel.model === 'deferred' ? core.serviceLevel >= 1 - 1e-9 : meetsTargets(core, targets),
-    };
-    if (core.serviceLevelVariants) row.serviceLevelVariants = core.serviceLevelVariants;
-    if (core.asaSecondsVariants) row.asaSecondsVariants = core.asaSecondsVariants;
-    if (core.blocking !== undefined) row.blocking = core.blocking;
-    if (core.backlog !== undefined) row.backlog = core.backlog;
-    return row;
-  });
+  for (const row of intervals) {
+    row.scheduledAgents = Number.isInteger(row.agents)
+      ? scheduledAgents(row.agents, shrinkage)
+      : scheduledFractional(row.agents, shrinkage);
+    row.scheduledAgentsFractional = scheduledFractional(row.agentsFractional, shrinkage);
+    row.meetsTargets = channel.model === 'deferred' ? row.serviceLevel >= 1 - 1e-9 : meetsTargets(row, targets);
+  }
   // One pass for the totals (this runs for every channel of every request).
   let agentHours = 0;
   let agentHoursFractional = 0;
