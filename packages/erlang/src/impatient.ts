@@ -150,26 +150,36 @@ function qSumsPair(c: number, y: number, u: number, main: QSums, shifted: QSums)
 }
 
 /**
- * The wait sums of {@link qSums} (Σ q_j·H_j and the served one) in a pass of their own, upwards from j = 0,
- * on the same terms as {@link qSumsPair}: only the answer's metrics read them, never a search's probes.
+ * {@link qSumsPair} with the wait sums of {@link qSums} (Σ q_j·H_j and the served one) in the same pass, on
+ * the same terms: for the answer's metrics (a search's probes never read them, and the plain loop is faster).
  */
-function waitSumsPair(c: number, y: number, main: QSums): void {
+function qSumsPairWithWaits(c: number, y: number, u: number, main: QSums, shifted: QSums): void {
+  let tail = 0;
+  let tailU = 0;
+  let s1 = 0;
   const invC = 1 / c;
   let g = 1 / (c + 1); // Σ_{k=1}^{j} 1/(c+k) at j = 1
-  let sVirtual = invC;
+  let sVirtual = invC; // the j = 0 terms
   let sServed = c * g * g;
   let q = y * g;
+  let qu = q * u;
   for (let j = 1; ; ) {
     const inv = 1 / (c + j + 1);
+    tail += q;
+    tailU += qu;
+    s1 += j * q;
     sVirtual += q * (invC + g);
     sServed += q * c * inv * (g + inv);
     g += inv;
-    q *= y * inv;
+    const ratio = y * inv;
+    q *= ratio;
+    qu *= ratio * u;
     j += 1;
-    if (q * (invC + g) <= EPS * sVirtual || q === 0) break;
+    const done = q <= EPS * tail && q * j <= EPS * s1 && qu <= EPS * tailU && q * (invC + g) <= EPS * sVirtual;
+    if (done || q === 0) break;
   }
-  main.sVirtual = sVirtual;
-  main.sServed = sServed;
+  fill(main, 0, 1 + tail, tail, s1, sVirtual, sServed);
+  fill(shifted, 0, 1 + tailU, tailU, 0, 0, 0);
 }
 
 /** Inputs of the waiting part, rates per second. */
@@ -241,8 +251,8 @@ export function impatientTail(input: ImpatientTailInput, waits = true, out?: Imp
   const main = MAIN;
   const shifted = SHIFTED;
   if (b <= c || onePassFits(c, b)) {
-    qSumsPair(c, b, u, main, shifted);
-    if (waits) waitSumsPair(c, b, main);
+    if (waits) qSumsPairWithWaits(c, b, u, main, shifted);
+    else qSumsPair(c, b, u, main, shifted);
   } else {
     qSums(c, b, waits ? 2 : 1, main);
     qSums(c, b * u, 0, shifted);
