@@ -284,7 +284,37 @@ export function staffChannel(channel: StaffChannel, intervalMinutes: number): St
 export function staffParsed(request: StaffRequest): StaffResponse {
   return {
     intervalMinutes: request.intervalMinutes,
-    channels: request.channels.map((c) => staffChannel(c, request.intervalMinutes)),
+    channels: request.channels.map((c) => staffChannel(sameShape(c), request.intervalMinutes)),
+  };
+}
+
+/**
+ * The channel (and its targets) with every field present, in one order: the validated objects differ in
+ * which optional fields they have, and each set is another hidden class for the code that reads them
+ * for every interval (polymorphic reads, and deoptimisation when a new set turns up mid-run).
+ */
+function sameShape(c: StaffChannel): StaffChannel {
+  const t = c.targets;
+  return {
+    name: c.name,
+    model: c.model,
+    volumes: c.volumes,
+    ahtSeconds: c.ahtSeconds,
+    patienceSeconds: c.patienceSeconds,
+    concurrency: c.concurrency,
+    ahtSecondsByConcurrency: c.ahtSecondsByConcurrency,
+    agents: c.agents,
+    targets: {
+      serviceLevel: t.serviceLevel,
+      answerWithinSeconds: t.answerWithinSeconds,
+      serviceLevelBasis: t.serviceLevelBasis,
+      maxAsaSeconds: t.maxAsaSeconds,
+      maxAbandonRate: t.maxAbandonRate,
+      maxOccupancy: t.maxOccupancy,
+      maxBlocking: t.maxBlocking,
+      responseWithinMinutes: t.responseWithinMinutes,
+    },
+    shrinkage: c.shrinkage,
   };
 }
 
