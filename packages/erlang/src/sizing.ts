@@ -16,9 +16,14 @@ export interface Sized<M> {
   metrics: M;
 }
 
+/** Whether any target is set (field by field: this runs for every interval, and an array per call is garbage). */
 function hasTargets(t: StaffingTargets): boolean {
-  return [t.serviceLevel, t.maxAsaSeconds, t.maxAbandonRate, t.maxOccupancy, t.maxBlocking].some(
-    (x) => x !== undefined,
+  return (
+    t.serviceLevel !== undefined ||
+    t.maxAsaSeconds !== undefined ||
+    t.maxAbandonRate !== undefined ||
+    t.maxOccupancy !== undefined ||
+    t.maxBlocking !== undefined
   );
 }
 
