@@ -37,8 +37,11 @@ export interface ChatSlots {
   mean: number;
 }
 
-/** Where the inverse recursion rescales, far above any load's needs (L grows like 1/P(boundary)). */
-const RESCALE_ABOVE = 1e280;
+/**
+ * Where the inverse recursion rescales, far above any load's needs (L grows like 1/P(boundary)), and low
+ * enough that four steps past it stay finite (each multiplies L by m ≤ service rate / arrival rate).
+ */
+const RESCALE_ABOVE = 1e200;
 
 /**
  * {@link ChatSlots} by the birth–death recursion over the N·K slots, updated like Erlang B through its
@@ -64,7 +67,29 @@ export function chatSlots(
     const highRate = (level + 1) / ahtSecondsByConcurrency[level]!;
     const base = agents * lowRate * perArrival;
     const gain = (highRate - lowRate) * perArrival;
-    for (let raised = 1; raised <= agents; raised++) {
+    let raised = 1;
+    // Four slots a turn: L ↦ α + βL and M ↦ γ + βM composed off the dependency chain (β = m₁m₂m₃m₄),
+    // a quarter of the chain's multiply-adds to wait on; the rescale test once a turn (L grows by β at most).
+    for (; raised + 3 <= agents; raised += 4) {
+      const m1 = base + raised * gain;
+      const m2 = m1 + gain;
+      const m3 = m2 + gain;
+      const m4 = m3 + gain;
+      const m43 = m4 * m3;
+      const m432 = m43 * m2;
+      const alpha = unit * (1 + m4 + m43 + m432);
+      const gamma = unit * (s + 4 + m4 * (s + 3) + m43 * (s + 2) + m432 * (s + 1));
+      const beta = m432 * m1;
+      inverse = alpha + beta * inverse;
+      moment = gamma + beta * moment;
+      s += 4;
+      if (inverse > RESCALE_ABOVE) {
+        unit /= inverse;
+        moment /= inverse;
+        inverse = 1;
+      }
+    }
+    for (; raised <= agents; raised++) {
       s += 1;
       const m = base + raised * gain;
       inverse = unit + m * inverse;
