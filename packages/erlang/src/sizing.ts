@@ -4,7 +4,7 @@ import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erla
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
 import { lossThreshold, type MissFromBlocking } from './loss-fractional.js';
 import { LossWalk, walkStart } from './loss-walk.js';
-import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics } from './metrics.js';
+import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics, type ServiceLevelBasis } from './metrics.js';
 import { continuousThreshold, type IntegerThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
 import { checkTargets, type Measured, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
 
@@ -197,6 +197,76 @@ export interface ImpatientLoad {
 const found: IntegerThreshold = { agents: 0, missAt: Number.NaN, missBelow: Number.NaN };
 
 /**
+ * The Erlang A search under way (one at a time, never re-entered): its probes read the load and targets
+ * here and remember B at the last agents probed, so a search builds no closures (their contexts and the
+ * numbers boxed in them were a third of the garbage a sized interval left).
+ */
+const SEARCH_A = {
+  input: {
+    erlangs: 0.5,
+    ahtSeconds: 0.5,
+    patienceSeconds: 0.5,
+    agents: 0.5,
+    answerWithinSeconds: 0.5,
+    basis: 'served' as ServiceLevelBasis,
+  },
+  targets: {} as StaffingTargets,
+  waits: false,
+  /** Agents of the last B computed, and that B (see {@link blockingNear}). */
+  knownAgents: Number.NaN,
+  knownBlocking: Number.NaN,
+  /** The first integer probe (at the hint, most often the answer) keeps every metric. */
+  first: undefined as ImpatientMetrics | undefined,
+  firstAgents: Number.NaN,
+};
+
+/**
+ * Erlang B at any x ≥ 0 for the search's load, remembering the last value: an integer search probes
+ * neighbours, and B one agent up is one step of the forward recursion (relative error shrinks), one agent
+ * down one step back, B(x−1) = x·B(x)/(A(1 − B(x))), taken only while B(x) ≤ ½ (its error grows by 1/(1 − B)).
+ */
+function blockingNear(agents: number): number {
+  const search = SEARCH_A;
+  const erlangs = search.input.erlangs;
+  const known = search.knownAgents;
+  const value = search.knownBlocking;
+  let b: number;
+  if (agents === known + 1) b = (erlangs * value) / (agents + erlangs * value);
+  else if (agents === known - 1 && value <= 0.5 && value > 0) b = (known * value) / (erlangs * (1 - value));
+  else if (agents === known) b = value;
+  else b = erlangBContinuous(agents, erlangs);
+  search.knownAgents = agents;
+  search.knownBlocking = b;
+  return b;
+}
+
+/** Every metric at `agents`. */
+function fullA(agents: number): ImpatientMetrics {
+  SEARCH_A.input.agents = agents;
+  return erlangAMetricsFromB(blockingNear(agents), SEARCH_A.input);
+}
+
+/** What the targets read, at `agents` (integer or not). */
+function measureA(agents: number): Measured {
+  SEARCH_A.input.agents = agents;
+  return erlangAMeasured(blockingNear(agents), SEARCH_A.input, SEARCH_A.waits, PROBE);
+}
+
+/** The integer search's miss: the first probe gets every metric and is kept (see {@link probes}). */
+function integerMissA(agents: number): number {
+  const search = SEARCH_A;
+  if (search.first !== undefined) return signedMiss(measureA(agents), search.targets);
+  search.first = fullA(agents);
+  search.firstAgents = agents;
+  return signedMiss(search.first, search.targets);
+}
+
+/** The continuous search's miss. */
+function continuousMissA(x: number): number {
+  return x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(measureA(x), SEARCH_A.targets);
+}
+
+/**
  * Erlang A sizing (`hint`: a guess of the continuous answer, e.g. the previous interval's scaled by load):
  * the integer n first (secant steps over integers from the hint, probing with the metrics a target reads),
  * every metric at n, then the continuous requirement in (n − 1, n] by inverse quadratic interpolation on the
@@ -205,56 +275,31 @@ const found: IntegerThreshold = { agents: 0, missAt: Number.NaN, missBelow: Numb
 export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
   checkTargets(targets, load.erlangs);
   const { erlangs } = load;
-  const input = {
-    erlangs,
-    ahtSeconds: load.ahtSeconds,
-    patienceSeconds: load.patienceSeconds,
-    agents: 0,
-    answerWithinSeconds: targets.answerWithinSeconds ?? 0,
-    basis: targets.serviceLevelBasis ?? 'served',
-  };
+  const search = SEARCH_A;
+  const input = search.input;
+  input.erlangs = erlangs;
+  input.ahtSeconds = load.ahtSeconds;
+  input.patienceSeconds = load.patienceSeconds;
+  input.agents = 0;
+  input.answerWithinSeconds = targets.answerWithinSeconds ?? 0;
+  input.basis = targets.serviceLevelBasis ?? 'served';
+  search.targets = targets;
   // The searches skip the wait sums unless a target reads them (the answer gets every metric).
-  const waits = targets.maxAsaSeconds !== undefined;
-  const blocking = nearbyBlocking(erlangs);
-  const full = (agents: number) => {
-    input.agents = agents;
-    return erlangAMetricsFromB(blocking(agents), input);
-  };
-  const measure = (agents: number) => {
-    input.agents = agents;
-    return erlangAMeasured(blocking(agents), input, waits, PROBE);
-  };
-  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: full(0) };
-  const { miss: integerMiss, metricsAt } = probes(full, measure, targets);
+  search.waits = targets.maxAsaSeconds !== undefined;
+  search.knownAgents = Number.NaN;
+  search.knownBlocking = Number.NaN;
+  search.first = undefined;
+  search.firstAgents = Number.NaN;
+  if (erlangs === 0 || !hasTargets(targets)) return { agents: 0, agentsFractional: 0, metrics: fullA(0) };
   // ⌈hint⌉ is the likely answer: probing it and the one below usually settles n.
-  const n = smallestInteger(integerMiss, Math.ceil(hint ?? erlangs), 1, found);
+  const n = smallestInteger(integerMissA, Math.ceil(hint ?? erlangs), 1, found);
   const missHi = found.missAt;
   const missBelow = found.missBelow;
-  const metrics = metricsAt(n);
-  const missLo = n > 1 ? (Number.isNaN(missBelow) ? integerMiss(n - 1) : missBelow) : Number.POSITIVE_INFINITY;
-  const miss = (x: number) => (x <= 0 ? Number.POSITIVE_INFINITY : targetViolation(measure(x), targets));
-  const agentsFractional = continuousThreshold(n - 1, n, miss, missLo, missHi, THRESHOLD_TOLERANCE);
+  const metrics = n === search.firstAgents && search.first ? search.first : fullA(n);
+  const missLo = n > 1 ? (Number.isNaN(missBelow) ? integerMissA(n - 1) : missBelow) : Number.POSITIVE_INFINITY;
+  const agentsFractional = continuousThreshold(n - 1, n, continuousMissA, missLo, missHi, THRESHOLD_TOLERANCE);
+  search.first = undefined; // not kept beyond the search
   return { agents: n, agentsFractional, metrics };
-}
-
-/**
- * Erlang B at any x ≥ 0 for one load, remembering the last value: an integer search probes neighbours, and
- * B one agent up is one step of the forward recursion (relative error shrinks), one agent down one step
- * back, B(x−1) = x·B(x)/(A(1 − B(x))), taken only while B(x) ≤ ½ (its error grows by 1/(1 − B)).
- */
-function nearbyBlocking(erlangs: number): (agents: number) => number {
-  let known = Number.NaN;
-  let value = Number.NaN;
-  return (agents) => {
-    let b: number;
-    if (agents === known + 1) b = (erlangs * value) / (agents + erlangs * value);
-    else if (agents === known - 1 && value <= 0.5 && value > 0) b = (known * value) / (erlangs * (1 - value));
-    else if (agents === known) b = value;
-    else b = erlangBContinuous(agents, erlangs);
-    known = agents;
-    value = b;
-    return b;
-  };
 }
 
 /** What the probes of a search write into (one search at a time). */
