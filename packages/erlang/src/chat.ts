@@ -50,12 +50,13 @@ const RESCALE_ABOVE = 1e200;
  * multiply-adds of positive terms, no division until the end (boundary 1/L, mean M/L). Both are kept in
  * units of `unit` so they can be scaled down together before L overflows. Level q: one more busy slot
  * moves one agent from q to q+1 open chats, so within a level the completion rate grows linearly:
- * N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k.
+ * N·R_q + r·(R_{q+1} − R_q), R_k = k/AHT_k. `out`: written in place when given.
  */
 export function chatSlots(
   agents: number,
   arrivalsPerSecond: number,
   ahtSecondsByConcurrency: readonly number[],
+  out?: ChatSlots,
 ): ChatSlots {
   let inverse = 1;
   let moment = 0;
@@ -102,7 +103,10 @@ export function chatSlots(
     }
     lowRate = highRate;
   }
-  return { boundary: unit / inverse, mean: moment / inverse };
+  const slots = out ?? { boundary: 0, mean: 0 };
+  slots.boundary = unit / inverse;
+  slots.mean = moment / inverse;
+  return slots;
 }
 
 /**

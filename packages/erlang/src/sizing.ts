@@ -252,13 +252,9 @@ function measureA(agents: number): Measured {
   return erlangAMeasured(blockingNear(agents), SEARCH_A.input, SEARCH_A.waits, PROBE);
 }
 
-/** The integer search's miss: the first probe gets every metric and is kept (see {@link probes}). */
+/** The integer search's miss. */
 function integerMissA(agents: number): number {
-  const search = SEARCH_A;
-  if (search.first !== undefined) return signedMiss(measureA(agents), search.targets);
-  search.first = fullA(agents);
-  search.firstAgents = agents;
-  return signedMiss(search.first, search.targets);
+  return firstProbeMiss(SEARCH_A, agents, fullA, measureA);
 }
 
 /** The continuous search's miss. */
@@ -305,26 +301,28 @@ export function sizeErlangA(load: ImpatientLoad, targets: StaffingTargets, hint?
 /** What the probes of a search write into (one search at a time). */
 const PROBE: Measured = { serviceLevel: 0, asaSeconds: 0, abandonRate: 0, occupancy: 0 };
 
+/** What an integer search keeps: its targets and its first probe, with every metric. */
+interface FirstProbe {
+  targets: StaffingTargets;
+  first: ImpatientMetrics | undefined;
+  firstAgents: number;
+}
+
 /**
- * The probes of an integer search: the first (at the hint, most often the answer) gets every metric and is
- * kept, the others only what the targets read; the answer's metrics are the kept ones when it is n.
+ * An integer search's miss at `agents`: the first probe (at the hint, most often the answer) gets every
+ * metric and is kept, the others only what the targets read; the answer's metrics are the kept ones when
+ * it is n.
  */
-function probes(
+function firstProbeMiss(
+  search: FirstProbe,
+  agents: number,
   full: (agents: number) => ImpatientMetrics,
   measure: (agents: number) => Measured,
-  targets: StaffingTargets,
-): { miss: (agents: number) => number; metricsAt: (agents: number) => ImpatientMetrics } {
-  let first: ImpatientMetrics | undefined;
-  let firstAgents = Number.NaN;
-  return {
-    miss: (agents) => {
-      if (first !== undefined) return signedMiss(measure(agents), targets);
-      first = full(agents);
-      firstAgents = agents;
-      return signedMiss(first, targets);
-    },
-    metricsAt: (agents) => (agents === firstAgents && first ? first : full(agents)),
-  };
+): number {
+  if (search.first !== undefined) return signedMiss(measure(agents), search.targets);
+  search.first = full(agents);
+  search.firstAgents = agents;
+  return signedMiss(search.first, search.targets);
 }
 
 /** The log miss of {@link targetViolation}, its sign forced to agree with {@link meetsTargets} (direct comparisons). */
@@ -339,55 +337,91 @@ export interface ChatLoad {
   patienceSeconds: number;
 }
 
+/** The chat search under way (one at a time, never re-entered), as {@link SEARCH_A} for Erlang A. */
+const SEARCH_CHAT = {
+  input: {
+    arrivalsPerSecond: 0.5,
+    ahtSecondsByConcurrency: [] as readonly number[],
+    patienceSeconds: 0.5,
+    agents: 0.5,
+    answerWithinSeconds: 0.5,
+    basis: 'served' as ServiceLevelBasis,
+  },
+  targets: {} as StaffingTargets,
+  waits: false,
+  first: undefined as ImpatientMetrics | undefined,
+  firstAgents: Number.NaN,
+  /** The slots part at the last two agents probed (the answer is one of them), written in place. */
+  lastAgents: Number.NaN,
+  last: { boundary: 0.5, mean: 0.5 } as ChatSlots,
+  beforeAgents: Number.NaN,
+  before: { boundary: 0.5, mean: 0.5 } as ChatSlots,
+};
+
+/** The slots part at `agents` (> 0), from the two kept when it is one of them. */
+function slotsAt(agents: number): ChatSlots {
+  const search = SEARCH_CHAT;
+  if (agents === search.lastAgents) return search.last;
+  if (agents === search.beforeAgents) return search.before;
+  // The older entry is overwritten and becomes the last.
+  const reuse = search.before;
+  search.before = search.last;
+  search.beforeAgents = search.lastAgents;
+  const { input } = search;
+  search.last = chatSlots(agents, input.arrivalsPerSecond, input.ahtSecondsByConcurrency, reuse);
+  search.lastAgents = agents;
+  return search.last;
+}
+
+function fullChat(agents: number): ImpatientMetrics {
+  SEARCH_CHAT.input.agents = agents;
+  return chatMetrics(SEARCH_CHAT.input, true, agents > 0 ? slotsAt(agents) : undefined);
+}
+
+function measureChat(agents: number): Measured {
+  SEARCH_CHAT.input.agents = agents;
+  return chatMeasured(SEARCH_CHAT.input, SEARCH_CHAT.waits, agents > 0 ? slotsAt(agents) : undefined, PROBE);
+}
+
+function integerMissChat(agents: number): number {
+  return firstProbeMiss(SEARCH_CHAT, agents, fullChat, measureChat);
+}
+
 /**
  * Chat sizing over integer agents. The chat model has no continuous form, so the fractional requirement
  * interpolates the worst target's (logarithmic) miss linearly between n−1 and n.
  */
 export function sizeChat(load: ChatLoad, targets: StaffingTargets, hint?: number): Sized<ImpatientMetrics> {
   checkTargets(targets, load.arrivalsPerSecond);
+  const search = SEARCH_CHAT;
+  const input = search.input;
+  input.arrivalsPerSecond = load.arrivalsPerSecond;
+  input.ahtSecondsByConcurrency = load.ahtSecondsByConcurrency;
+  input.patienceSeconds = load.patienceSeconds;
+  input.agents = 0;
+  input.answerWithinSeconds = targets.answerWithinSeconds ?? 0;
+  input.basis = targets.serviceLevelBasis ?? 'served';
+  search.targets = targets;
   // The search skips the wait sums unless a target reads them (the answer gets every metric).
-  const waits = targets.maxAsaSeconds !== undefined;
-  const input = {
-    arrivalsPerSecond: load.arrivalsPerSecond,
-    ahtSecondsByConcurrency: load.ahtSecondsByConcurrency,
-    patienceSeconds: load.patienceSeconds,
-    agents: 0,
-    answerWithinSeconds: targets.answerWithinSeconds ?? 0,
-    basis: targets.serviceLevelBasis ?? 'served',
-  };
-  // The answer's metrics reuse the slots of its probe (the last or the one before).
-  let last: [number, ChatSlots] | undefined;
-  let before: [number, ChatSlots] | undefined;
-  const slotsAt = (agents: number) => {
-    let slots = last?.[0] === agents ? last[1] : before?.[0] === agents ? before[1] : undefined;
-    if (!slots && agents > 0) {
-      slots = chatSlots(agents, load.arrivalsPerSecond, load.ahtSecondsByConcurrency);
-      before = last;
-      last = [agents, slots];
-    }
-    return slots;
-  };
-  const full = (agents: number) => {
-    input.agents = agents;
-    return chatMetrics(input, true, slotsAt(agents));
-  };
-  const measure = (agents: number) => {
-    input.agents = agents;
-    return chatMeasured(input, waits, slotsAt(agents), PROBE);
-  };
+  search.waits = targets.maxAsaSeconds !== undefined;
+  search.first = undefined;
+  search.firstAgents = Number.NaN;
+  search.lastAgents = Number.NaN;
+  search.beforeAgents = Number.NaN;
   if (load.arrivalsPerSecond === 0 || !hasTargets(targets)) {
-    return { agents: 0, agentsFractional: 0, metrics: full(0) };
+    return { agents: 0, agentsFractional: 0, metrics: fullChat(0) };
   }
   const levels = load.ahtSecondsByConcurrency.length;
   // Offered load in agents at full concurrency, plus a square-root margin.
   const busy = (load.arrivalsPerSecond * load.ahtSecondsByConcurrency[levels - 1]!) / levels;
-  const { miss, metricsAt } = probes(full, measure, targets);
   // ⌈hint⌉ is the likely answer (the fractional one rounded up): its probe keeps every metric.
-  const n = smallestInteger(miss, Math.ceil(hint ?? busy + Math.sqrt(busy)), 1, found);
+  const n = smallestInteger(integerMissChat, Math.ceil(hint ?? busy + Math.sqrt(busy)), 1, found);
   const high = found.missAt;
   const below = found.missBelow;
-  const metrics = metricsAt(n);
-  const low = n > 1 ? (Number.isNaN(below) ? miss(n - 1) : below) : Number.POSITIVE_INFINITY;
+  const metrics = n === search.firstAgents && search.first ? search.first : fullChat(n);
+  const low = n > 1 ? (Number.isNaN(below) ? integerMissChat(n - 1) : below) : Number.POSITIVE_INFINITY;
   const share = Number.isFinite(low) && low > high ? low / (low - high) : 1;
+  search.first = undefined;
+  search.input.ahtSecondsByConcurrency = [];
   return { agents: n, agentsFractional: n - 1 + Math.min(1, Math.max(0, share)), metrics };
 }
