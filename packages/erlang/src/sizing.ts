@@ -2,8 +2,8 @@ import { type ChatSlots, chatMeasured, chatMetrics, chatSlots } from './chat.js'
 import { erlangAMeasured, erlangAMetricsFromB } from './erlang-a.js';
 import { erlangBContinuous, erlangBMetricsFromB, type LossMetrics } from './erlang-b.js';
 import { erlangCMetrics, erlangCMetricsFromB } from './erlang-c.js';
-import { lossThreshold, type MissFromBlocking } from './loss-fractional.js';
-import { LossWalk, walkStart } from './loss-walk.js';
+import { lossThreshold } from './loss-fractional.js';
+import { type LossPoint, LossWalk, walkStart } from './loss-walk.js';
 import { IDLE_QUEUE, type ImpatientMetrics, type QueueMetrics, type ServiceLevelBasis } from './metrics.js';
 import { continuousThreshold, type IntegerThreshold, smallestInteger, THRESHOLD_TOLERANCE } from './search.js';
 import { checkTargets, type Measured, meetsTargets, type StaffingTargets, targetViolation } from './targets.js';
@@ -72,80 +72,179 @@ export function sizeErlangC(erlangs: number, ahtSeconds: number, targets: Staffi
   const r = walk.logSlope;
   const metrics = erlangCMetricsFromB(b, n, erlangs, ahtSeconds, t);
   if (!hasTargets(targets)) return { agents: n, agentsFractional: erlangs, metrics };
-  const miss = (x: number) =>
-    targetViolation(erlangCMetrics({ agents: x, erlangs, ahtSeconds, answerWithinSeconds: t }), targets);
+  beginLossSearch(SEARCH_C, erlangs, ahtSeconds, targets);
   const missN = targetViolation(metrics, targets);
   if (n - 1 <= erlangs) {
     // Erlang C is only defined above A: search (A, n] on the exact model.
-    return { agents: n, agentsFractional: fractional(n, erlangs, miss, miss(erlangs), missN), metrics };
+    return { agents: n, agentsFractional: fractional(n, erlangs, exactMissC, exactMissC(erlangs), missN), metrics };
   }
   const missLo = targetViolation(erlangCMetricsFromB(previous, n - 1, erlangs, ahtSeconds, t), targets);
   if (!(missLo > 0)) return { agents: n, agentsFractional: n - 1, metrics };
-  const below = { blocking: previous, logSlope: rPrevious };
-  const at = { blocking: b, logSlope: r };
-  const missFromB = erlangCMissFromBlocking(erlangs, ahtSeconds, targets);
   return {
     agents: n,
-    agentsFractional: lossThreshold(n, erlangs, below, at, missLo, missN, missFromB, miss),
+    agentsFractional: lossThreshold(
+      n,
+      erlangs,
+      point(BELOW, previous, rPrevious),
+      point(AT, b, r),
+      missLo,
+      missN,
+      missFromBlockingC,
+      exactMissC,
+    ),
     metrics,
   };
 }
 
-/** The Erlang C miss of {@link targetViolation} and its slope from ln B(x) (log space: no rounding near SL 1). */
-function erlangCMissFromBlocking(erlangs: number, ahtSeconds: number, targets: StaffingTargets): MissFromBlocking {
-  const decayPerAgent = (targets.answerWithinSeconds ?? 0) / ahtSeconds;
-  const logSlLimit = targets.serviceLevel === undefined ? Number.NaN : Math.log(1 - targets.serviceLevel);
-  const logAsaLimit = targets.maxAsaSeconds === undefined ? Number.NaN : Math.log(targets.maxAsaSeconds / ahtSeconds);
-  const logOccLimit = targets.maxOccupancy === undefined ? Number.NaN : Math.log(targets.maxOccupancy);
-  return (x, lnB, dlnB, out) => {
-    const b = Math.exp(lnB);
-    const rho = erlangs / x;
-    const denominator = 1 - rho * (1 - b);
-    const lnC = lnB - Math.log(denominator);
-    const dlnC = dlnB - ((rho / x) * (1 - b) + rho * b * dlnB) / denominator;
-    let miss = Number.NEGATIVE_INFINITY;
-    let slope = 0;
-    if (!Number.isNaN(logSlLimit)) {
-      miss = lnC - (x - erlangs) * decayPerAgent - logSlLimit;
-      slope = dlnC - decayPerAgent;
-    }
-    if (!Number.isNaN(logAsaLimit)) {
-      const m = lnC - Math.log(x - erlangs) - logAsaLimit;
-      if (m > miss) {
-        miss = m;
-        slope = dlnC - 1 / (x - erlangs);
-      }
-    }
-    if (!Number.isNaN(logOccLimit)) {
-      const m = Math.log(rho) - logOccLimit;
-      if (m > miss) {
-        miss = m;
-        slope = -1 / x;
-      }
-    }
-    out[0] = miss;
-    out[1] = slope;
+/**
+ * The Erlang B or C search under way (one at a time, never re-entered): the load, the targets and their
+ * logarithms, read by plain functions, so a search builds no closures.
+ */
+interface LossSearch {
+  erlangs: number;
+  ahtSeconds: number;
+  targets: StaffingTargets;
+  /** t/AHT: how fast the wait tail decays per agent above the load. */
+  decayPerAgent: number;
+  /** ln(1 − SL target), ln(max ASA/AHT), ln(max occupancy), ln(max blocking); NaN when not set. */
+  logSlLimit: number;
+  logAsaLimit: number;
+  logOccLimit: number;
+  logBlockingLimit: number;
+  /** The caps themselves (1 when not set), for the integer walk's direct comparisons. */
+  maxBlocking: number;
+  maxOccupancy: number;
+}
+
+function lossSearch(): LossSearch {
+  const nan = Number.NaN;
+  return {
+    erlangs: nan,
+    ahtSeconds: nan,
+    targets: {},
+    decayPerAgent: nan,
+    logSlLimit: nan,
+    logAsaLimit: nan,
+    logOccLimit: nan,
+    logBlockingLimit: nan,
+    maxBlocking: nan,
+    maxOccupancy: nan,
   };
+}
+
+const SEARCH_C = lossSearch();
+const SEARCH_B = lossSearch();
+/** The walk's points at n − 1 and n, as lossThreshold reads them. */
+const BELOW: LossPoint = { blocking: 0.5, logSlope: 0.5 };
+const AT: LossPoint = { blocking: 0.5, logSlope: 0.5 };
+
+function point(out: LossPoint, blocking: number, logSlope: number): LossPoint {
+  out.blocking = blocking;
+  out.logSlope = logSlope;
+  return out;
+}
+
+function beginLossSearch(search: LossSearch, erlangs: number, ahtSeconds: number, targets: StaffingTargets): void {
+  search.erlangs = erlangs;
+  search.ahtSeconds = ahtSeconds;
+  search.targets = targets;
+  search.decayPerAgent = (targets.answerWithinSeconds ?? 0) / ahtSeconds;
+  search.logSlLimit = targets.serviceLevel === undefined ? Number.NaN : Math.log(1 - targets.serviceLevel);
+  search.logAsaLimit = targets.maxAsaSeconds === undefined ? Number.NaN : Math.log(targets.maxAsaSeconds / ahtSeconds);
+  search.logOccLimit = targets.maxOccupancy === undefined ? Number.NaN : Math.log(targets.maxOccupancy);
+  search.logBlockingLimit = targets.maxBlocking === undefined ? Number.NaN : Math.log(targets.maxBlocking);
+  search.maxBlocking = targets.maxBlocking ?? 1;
+  search.maxOccupancy = targets.maxOccupancy ?? 1;
+}
+
+/** The Erlang C miss on the exact continuous model (lossThreshold's fallback). */
+function exactMissC(x: number): number {
+  const { erlangs, ahtSeconds, targets } = SEARCH_C;
+  const answerWithinSeconds = targets.answerWithinSeconds ?? 0;
+  return targetViolation(erlangCMetrics({ agents: x, erlangs, ahtSeconds, answerWithinSeconds }), targets);
+}
+
+/** The Erlang C miss of {@link targetViolation} and its slope from ln B(x) (log space: no rounding near SL 1). */
+function missFromBlockingC(x: number, lnB: number, dlnB: number, out: Float64Array): void {
+  const { erlangs, decayPerAgent, logSlLimit, logAsaLimit, logOccLimit } = SEARCH_C;
+  const b = Math.exp(lnB);
+  const rho = erlangs / x;
+  const denominator = 1 - rho * (1 - b);
+  const lnC = lnB - Math.log(denominator);
+  const dlnC = dlnB - ((rho / x) * (1 - b) + rho * b * dlnB) / denominator;
+  let miss = Number.NEGATIVE_INFINITY;
+  let slope = 0;
+  if (!Number.isNaN(logSlLimit)) {
+    miss = lnC - (x - erlangs) * decayPerAgent - logSlLimit;
+    slope = dlnC - decayPerAgent;
+  }
+  if (!Number.isNaN(logAsaLimit)) {
+    const m = lnC - Math.log(x - erlangs) - logAsaLimit;
+    if (m > miss) {
+      miss = m;
+      slope = dlnC - 1 / (x - erlangs);
+    }
+  }
+  if (!Number.isNaN(logOccLimit)) {
+    const m = Math.log(rho) - logOccLimit;
+    if (m > miss) {
+      miss = m;
+      slope = -1 / x;
+    }
+  }
+  out[0] = miss;
+  out[1] = slope;
+}
+
+/** Whether blocking or occupancy misses its target at `agents` (both fall with n). */
+function failsB(blocking: number, agents: number): boolean {
+  const { erlangs, maxBlocking, maxOccupancy } = SEARCH_B;
+  const occupancy = agents > 0 ? (erlangs * (1 - blocking)) / agents : 0;
+  return !(blocking <= maxBlocking && occupancy <= maxOccupancy && agents > 0);
+}
+
+/** The Erlang B miss on the exact continuous model (lossThreshold's fallback). */
+function exactMissB(x: number): number {
+  const { erlangs, targets } = SEARCH_B;
+  return targetViolation(erlangBMetricsFromB(erlangBContinuous(x, erlangs), x, erlangs), targets);
+}
+
+/** The Erlang B miss of {@link targetViolation} and its slope from ln B(x). */
+function missFromBlockingB(x: number, lnB: number, dlnB: number, out: Float64Array): void {
+  const { erlangs, logBlockingLimit, logOccLimit } = SEARCH_B;
+  let m = Number.NEGATIVE_INFINITY;
+  let slope = 0;
+  if (!Number.isNaN(logBlockingLimit)) {
+    m = lnB - logBlockingLimit;
+    slope = dlnB;
+  }
+  if (!Number.isNaN(logOccLimit)) {
+    const b = Math.exp(lnB);
+    const occ = Math.log((erlangs * (1 - b)) / x) - logOccLimit;
+    if (occ > m) {
+      m = occ;
+      slope = (-b * dlnB) / (1 - b) - 1 / x;
+    }
+  }
+  out[0] = m;
+  out[1] = slope;
 }
 
 /** Erlang B sizing (lost calls): walk n up with the O(1) recursion step (and the log-slope). */
 export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<LossMetrics> {
   checkTargets(targets, erlangs);
   if (erlangs === 0) return { agents: 0, agentsFractional: 0, metrics: { blocking: 0, occupancy: 0 } };
-  const maxBlocking = targets.maxBlocking ?? 1;
-  const maxOcc = targets.maxOccupancy ?? 1;
-  const fails = (blocking: number, agents: number) =>
-    !(blocking <= maxBlocking && (agents > 0 ? (erlangs * (1 - blocking)) / agents : 0) <= maxOcc && agents > 0);
+  beginLossSearch(SEARCH_B, erlangs, Number.NaN, targets);
   // Jump over the low n when they surely fail (both measures fall with n); else walk from 0 up to the
   // start and take B there from the start itself: B(n) must be the one value erlangBInteger gives, or a
   // target set to a reported blocking could size one agent higher (the two ways differ by ~1e-14).
   const start = new LossWalk(erlangs, walkStart(erlangs));
-  const jump = start.agents > 0 && fails(start.blocking, start.agents);
+  const jump = start.agents > 0 && failsB(start.blocking, start.agents);
   let walk = jump || start.agents === 0 ? start : new LossWalk(erlangs, 0);
   let previous = walk.blocking;
   let slopeBefore = walk.slope; // the state one step back, for its log-slope at the end
   let inverseBefore = walk.inverse;
-  while (fails(walk.blocking, walk.agents)) {
+  while (failsB(walk.blocking, walk.agents)) {
     previous = walk.blocking;
     slopeBefore = walk.slope;
     inverseBefore = walk.inverse;
@@ -157,34 +256,17 @@ export function sizeErlangB(erlangs: number, targets: StaffingTargets): Sized<Lo
   const b = walk.blocking;
   const r = walk.logSlope;
   const metrics = erlangBMetricsFromB(b, n, erlangs);
-  const miss = (x: number) => targetViolation(erlangBMetricsFromB(erlangBContinuous(x, erlangs), x, erlangs), targets);
   const missLo = targetViolation(erlangBMetricsFromB(previous, n - 1, erlangs), targets);
   const missN = targetViolation(metrics, targets);
   if (!(missLo > 0)) return { agents: n, agentsFractional: n - 1, metrics };
-  if (n === 1) return { agents: n, agentsFractional: fractional(n, 0, miss, missLo, missN), metrics };
-  const logBlockingLimit = targets.maxBlocking === undefined ? Number.NaN : Math.log(targets.maxBlocking);
-  const logOccLimit = targets.maxOccupancy === undefined ? Number.NaN : Math.log(targets.maxOccupancy);
-  const missFromB: MissFromBlocking = (x, lnB, dlnB, out) => {
-    let m = Number.NEGATIVE_INFINITY;
-    let slope = 0;
-    if (!Number.isNaN(logBlockingLimit)) {
-      m = lnB - logBlockingLimit;
-      slope = dlnB;
-    }
-    if (!Number.isNaN(logOccLimit)) {
-      const b = Math.exp(lnB);
-      const occ = Math.log((erlangs * (1 - b)) / x) - logOccLimit;
-      if (occ > m) {
-        m = occ;
-        slope = (-b * dlnB) / (1 - b) - 1 / x;
-      }
-    }
-    out[0] = m;
-    out[1] = slope;
+  if (n === 1) return { agents: n, agentsFractional: fractional(n, 0, exactMissB, missLo, missN), metrics };
+  const below = point(BELOW, previous, rPrevious);
+  const at = point(AT, b, r);
+  return {
+    agents: n,
+    agentsFractional: lossThreshold(n, erlangs, below, at, missLo, missN, missFromBlockingB, exactMissB),
+    metrics,
   };
-  const below = { blocking: previous, logSlope: rPrevious };
-  const at = { blocking: b, logSlope: r };
-  return { agents: n, agentsFractional: lossThreshold(n, erlangs, below, at, missLo, missN, missFromB, miss), metrics };
 }
 
 export interface ImpatientLoad {
