@@ -199,8 +199,9 @@ function missFromBlockingC(x: number, lnB: number, dlnB: number, out: Float64Arr
 /** Whether blocking or occupancy misses its target at `agents` (both fall with n). */
 function failsB(blocking: number, agents: number): boolean {
   const { erlangs, maxBlocking, maxOccupancy } = SEARCH_B;
-  const occupancy = agents > 0 ? (erlangs * (1 - blocking)) / agents : 0;
-  return !(blocking <= maxBlocking && occupancy <= maxOccupancy && agents > 0);
+  if (!(blocking <= maxBlocking && agents > 0)) return true;
+  // Carried load never exceeds the agents: without an occupancy cap there is nothing to divide for.
+  return maxOccupancy < 1 && (erlangs * (1 - blocking)) / agents > maxOccupancy;
 }
 
 /** The Erlang B miss on the exact continuous model (lossThreshold's fallback). */
