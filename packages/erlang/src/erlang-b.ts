@@ -22,10 +22,19 @@ export function erlangBContinuous(agents: number, erlangs: number): number {
   // division; from ⌊A − 6√A⌋ (same fraction of x) the fraction needs a few, and the forward recursion,
   // valid for real x, walks the rest with multiply-adds, up to 4√A above the load (the series is short beyond).
   const start = walkStart(erlangs);
-  if (start > 0 && agents >= start + 1 && agents <= erlangs + WALK_ABOVE_LOAD * Math.sqrt(erlangs)) {
+  const top = erlangs + WALK_ABOVE_LOAD * Math.sqrt(erlangs);
+  if (start > 0 && agents >= start + 1 && agents <= top) {
     const steps = Math.floor(agents - start);
     const from = agents - steps;
     const inverse = erlangs * upperGammaFraction(from + 1, erlangs); // 1/B(from)
+    return 1 / walkInverse(inverse, from, steps, erlangs);
+  }
+  // Small loads (no walk start): from the fractional part, where the fraction (A ≥ 3 ≥ s + 1) needs a few
+  // steps, walked up; an integer x walks from B(0) = 1, as erlangBInteger does.
+  if (start === 0 && erlangs >= 3 && agents >= 1 && agents <= top) {
+    const steps = Math.floor(agents);
+    const from = agents - steps;
+    const inverse = from === 0 ? 1 : erlangs * upperGammaFraction(from + 1, erlangs);
     return 1 / walkInverse(inverse, from, steps, erlangs);
   }
   // Q(s,A) = s·D(s,A)·h and s·D(s,A) = A·D(x,A), so B = 1/(A·h): no underflow at large loads.
