@@ -29,23 +29,25 @@ export interface Measured {
  * and nearly linear in them, so root finding for the continuous requirement converges in a few steps.
  */
 export function targetViolation(m: Measured, targets: StaffingTargets): number {
-  let worst = Number.NEGATIVE_INFINITY;
+  // The worst ratio, then one logarithm: ln is increasing, so ln of the largest ratio is the largest ln
+  // (Math.max keeps a NaN, as a NaN miss must stay).
+  let worst = 0;
   if (targets.serviceLevel !== undefined && m.serviceLevel !== undefined) {
-    worst = Math.log((1 - m.serviceLevel) / (1 - targets.serviceLevel));
+    worst = (1 - m.serviceLevel) / (1 - targets.serviceLevel);
   }
   if (m.asaSeconds !== undefined && targets.maxAsaSeconds !== undefined) {
-    worst = Math.max(worst, Math.log(m.asaSeconds / targets.maxAsaSeconds));
+    worst = Math.max(worst, m.asaSeconds / targets.maxAsaSeconds);
   }
   if (m.abandonRate !== undefined && targets.maxAbandonRate !== undefined) {
-    worst = Math.max(worst, Math.log(m.abandonRate / targets.maxAbandonRate));
+    worst = Math.max(worst, m.abandonRate / targets.maxAbandonRate);
   }
   if (m.occupancy !== undefined && targets.maxOccupancy !== undefined) {
-    worst = Math.max(worst, Math.log(m.occupancy / targets.maxOccupancy));
+    worst = Math.max(worst, m.occupancy / targets.maxOccupancy);
   }
   if (m.blocking !== undefined && targets.maxBlocking !== undefined) {
-    worst = Math.max(worst, Math.log(m.blocking / targets.maxBlocking));
+    worst = Math.max(worst, m.blocking / targets.maxBlocking);
   }
-  return worst;
+  return Math.log(worst);
 }
 
 /** Every target holds (compared directly, not through logarithms). */
