@@ -182,6 +182,9 @@ function qSumsPairWithWaits(c: number, y: number, u: number, main: QSums, shifte
   fill(shifted, 0, 1 + tailU, tailU, 0, 0, 0);
 }
 
+/** The last θt and 1 − e^(−θt) (see impatientTail). */
+const LATE = { exponent: Number.NaN, share: Number.NaN };
+
 /** Inputs of the waiting part, rates per second. */
 export interface ImpatientTailInput {
   /** P(boundary state | at most the boundary): Erlang B for Erlang A, its chat analogue for chat. */
@@ -245,7 +248,12 @@ export function impatientTail(input: ImpatientTailInput, waits = true, out?: Imp
   const { boundary, fullRate, arrivalRate, abandonRate: theta, answerWithinSeconds: t } = input;
   const c = fullRate / theta;
   const b = arrivalRate / theta;
-  const lateShare = -Math.expm1(-theta * t); // 1 − u, u = e^(−θt)
+  // 1 − u, u = e^(−θt): the same for every probe of a search, so the last one is kept.
+  if (theta * t !== LATE.exponent) {
+    LATE.exponent = theta * t;
+    LATE.share = -Math.expm1(-LATE.exponent);
+  }
+  const lateShare = LATE.share;
   const u = 1 - lateShare;
   // One pass from j = 0 for both sums (q_j(bu) = q_j(b)·uʲ) unless the largest term would overflow.
   const main = MAIN;
