@@ -279,28 +279,33 @@ export interface ImpatientLoad {
 /** Where the integer searches leave n and its neighbours' misses (one search at a time). */
 const found: IntegerThreshold = { agents: 0, missAt: Number.NaN, missBelow: Number.NaN };
 
+/** What the probes' input of every search record has besides the load (each field a double from the start). */
+function probeFields() {
+  return { agents: 0.5, answerWithinSeconds: 0.5, basis: 'served' as ServiceLevelBasis };
+}
+
+/** What every search record has besides its input (see {@link beginSearch}). */
+function searchFields() {
+  return {
+    targets: {} as StaffingTargets,
+    waits: false,
+    /** The first integer probe (at the hint, most often the answer) keeps every metric. */
+    first: undefined as ImpatientMetrics | undefined,
+    firstAgents: Number.NaN,
+  };
+}
+
 /**
  * The Erlang A search under way (one at a time, never re-entered): its probes read the load and targets
  * here and remember B at the last agents probed, so a search builds no closures (their contexts and the
  * numbers boxed in them were a quarter of the garbage a sized interval left: 2,392 → 1,803 bytes).
  */
 const SEARCH_A = {
-  input: {
-    erlangs: 0.5,
-    ahtSeconds: 0.5,
-    patienceSeconds: 0.5,
-    agents: 0.5,
-    answerWithinSeconds: 0.5,
-    basis: 'served' as ServiceLevelBasis,
-  },
-  targets: {} as StaffingTargets,
-  waits: false,
+  input: { erlangs: 0.5, ahtSeconds: 0.5, patienceSeconds: 0.5, ...probeFields() },
+  ...searchFields(),
   /** Agents of the last B computed, and that B (see {@link blockingNear}). */
   knownAgents: Number.NaN,
   knownBlocking: Number.NaN,
-  /** The first integer probe (at the hint, most often the answer) keeps every metric. */
-  first: undefined as ImpatientMetrics | undefined,
-  firstAgents: Number.NaN,
 };
 
 /**
@@ -437,14 +442,9 @@ const SEARCH_CHAT = {
     arrivalsPerSecond: 0.5,
     ahtSecondsByConcurrency: [] as readonly number[],
     patienceSeconds: 0.5,
-    agents: 0.5,
-    answerWithinSeconds: 0.5,
-    basis: 'served' as ServiceLevelBasis,
+    ...probeFields(),
   },
-  targets: {} as StaffingTargets,
-  waits: false,
-  first: undefined as ImpatientMetrics | undefined,
-  firstAgents: Number.NaN,
+  ...searchFields(),
   /** The slots part at the last two agents probed (the answer is one of them), written in place. */
   lastAgents: Number.NaN,
   last: { boundary: 0.5, mean: 0.5 } as ChatSlots,
