@@ -109,6 +109,11 @@ function ahtAt(channel: StaffChannel, i: number): number {
   return typeof aht === 'number' ? aht : aht[i]!;
 }
 
+/** Offered load of interval i in Erlangs (for deferred, the arriving workload). */
+function erlangsAt(channel: StaffChannel, i: number, intervalSeconds: number): number {
+  return (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
+}
+
 function chatAht(channel: StaffChannel, i: number): number[] {
   if (channel.ahtSecondsByConcurrency) return channel.ahtSecondsByConcurrency;
   return new Array<number>(channel.concurrency ?? 1).fill(ahtAt(channel, i));
@@ -193,7 +198,7 @@ function queueIntervals(channel: StaffChannel, intervalSeconds: number): StaffIn
   let previousErlangs = 0;
   let previousFractional = 0;
   for (let i = 0; i < rows.length; i++) {
-    const erlangs = (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
+    const erlangs = erlangsAt(channel, i, intervalSeconds);
     const hint =
       previousErlangs > 0 && erlangs > 0 && previousFractional > 0
         ? (previousFractional * erlangs) / previousErlangs
@@ -220,7 +225,7 @@ function deferredIntervals(channel: StaffChannel, intervalMinutes: number): Staf
   return rows.map((r, i) => {
     const agents = given ? given[i]! : ceilAgents(r.agentsFractional);
     const busy = agents > 0 ? Math.min(1, r.workSeconds / (agents * intervalSeconds)) : 0;
-    const erlangs = (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
+    const erlangs = erlangsAt(channel, i, intervalSeconds);
     const row = newRow(erlangs, agents, given ? agents : r.agentsFractional, {
       serviceLevel: r.serviceLevel,
       waitProbability: 0,
