@@ -34,6 +34,8 @@ export interface MipRun {
   /** Deterministic work done: branch-and-bound nodes and LP iterations. */
   nodes: number;
   lpIterations: number;
+  /** Row duals of an LP relaxation's solution (relax runs only). */
+  rowDual?: Float64Array;
 }
 
 export interface MipOptions {
@@ -97,7 +99,9 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
     }
     const nodes = infoNumber(model.info, 'mip_node_count');
     const lpIterations = infoNumber(model.info, 'simplex_iteration_count');
-    const colValue = hasSolution ? Float64Array.from(model.getSolution().colValue) : undefined;
+    const solution = hasSolution ? model.getSolution() : undefined;
+    const colValue = solution ? Float64Array.from(solution.colValue) : undefined;
+    const rowDual = solution && options.relax ? Float64Array.from(solution.rowDual) : undefined;
     const status =
       modelStatus === codes.optimal
         ? 'optimal'
@@ -110,7 +114,15 @@ export async function runHighs(lp: LpBuilder, options: MipOptions): Promise<MipR
               : hasSolution
                 ? 'feasible'
                 : 'error';
-    return { status, ...(colValue ? { colValue } : {}), objective, bound, nodes, lpIterations };
+    return {
+      status,
+      ...(colValue ? { colValue } : {}),
+      ...(rowDual ? { rowDual } : {}),
+      objective,
+      bound,
+      nodes,
+      lpIterations,
+    };
   } catch (e) {
     runtime = undefined;
     return {

@@ -24,6 +24,11 @@ export interface BuildOptions {
    * (construction and repair, where one employee's sub-MIP cannot staff another's handover).
    */
   linkPenalty?: number;
+  /**
+   * Prices of the cover rows (column generation's pricing): instead of cover rows, each variable's cost
+   * falls by the prices of the rows its cell counts in. Links and cyclic ties are then left out.
+   */
+  coverPrices?: ArrayLike<number>;
 }
 
 export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, options: BuildOptions = {}): SubMip {
@@ -44,7 +49,9 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
       for (let t = 0; t < T; t++) {
         const cell = (e * D + d) * T + t;
         if (!c.allowed[cell]) continue;
-        varOf[cell] = lp.addCol(c.cost[d * T + t]!, 0, 1, true);
+        let cost = c.cost[d * T + t]!;
+        if (options.coverPrices) for (const r of c.coverOfCell[d * T + t]!) cost -= options.coverPrices[r]!;
+        varOf[cell] = lp.addCol(cost, 0, 1, true);
         cellOfVar.push(cell);
       }
     }
@@ -239,7 +246,7 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
     for (const row of c.coverOfCell[dt]!) touched[row] = 1;
   }
   c.cover.forEach((row, i) => {
-    if (!touched[i]) return;
+    if (!touched[i] || options.coverPrices) return;
     const expr = new Linear();
     for (const cell of row.cells) addCell(expr, cell, 1);
     const count = (staffed: Int32Array) => {
@@ -258,7 +265,7 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
   // Links: each `when` cell staffed ⇒ some `need` cell staffed (soft: a binary "broken" column pays).
   const typeIndex = new Map(model.shiftTypes.map((s, i) => [s.id, i]));
   const cellOf = (term: { day: number; type: string }) => term.day * T + typeIndex.get(term.type)!;
-  for (const link of model.links ?? []) {
+  for (const link of options.coverPrices ? [] : (model.links ?? [])) {
     const need = new Linear();
     for (const term of link.need) addCell(need, cellOf(term), 1);
     const needCells = link.need.map(cellOf);
@@ -284,7 +291,7 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
   }
 
   // Cyclic groups: member k on day d = leader on day (d + 7k) mod 7·weeks.
-  for (const g of c.groups) {
+  for (const g of options.coverPrices ? [] : c.groups) {
     const L = 7 * g.weeks;
     const leader = g.members[0]!;
     g.members.forEach((m, k) => {

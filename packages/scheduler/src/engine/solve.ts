@@ -14,6 +14,7 @@
  */
 import { createRandom, deadlineIn, type Progress, parseInput, silentProgress } from '@allhours/core';
 import { z } from 'zod';
+import { columnGeneration, columnGenerationApplies } from './colgen.js';
 import { type Compiled, compile } from './compile.js';
 import { type Evaluation, evaluate, type ObjectiveComponents, type Violation } from './evaluate.js';
 import { runHighs } from './highs.js';
@@ -56,6 +57,11 @@ export const solveOptionsSchema = z
      * is solved"). Never used where rotations or handover links tie rows together.
      */
     penaltySearch: z.number().nonnegative().default(0),
+    /**
+     * Share of the work budget for column generation over whole rows after the start (colgen.ts), where
+     * rows are tied only through cover rows and the model is above `exactMaxColumns`; 0 leaves it out.
+     */
+    columnGeneration: z.number().min(0).max(0.8).default(0.6),
   })
   .strict();
 
@@ -141,6 +147,11 @@ const PENALTY_START = 0.5;
 const PENALTY_MOVE_FACTOR = 1.5;
 /** Safety margin kept from the deadline for the final evaluation. */
 const MARGIN_MS = 150;
+/** Of column generation's work share, what the pricing rounds get (the integer master the rest). */
+const CG_PRICE_SHARE = 0.8;
+/** Time caps (safety) of column generation's pricing rounds, of the time left, and of its integer master. */
+const CG_TIME_SHARE = 0.55;
+const CG_MASTER_TIME_SHARE = 0.1;
 
 function offRoster(c: Compiled): Assignment {
   return Array.from({ length: c.E }, () => new Array<number>(c.D).fill(OFF));
@@ -196,6 +207,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
   let lowerBound = Number.NEGATIVE_INFINITY;
   let provenOptimal = false;
   let provenInfeasible = false;
+  let cgTimedOut = false;
   const offer = (roster: Assignment): boolean => {
     const j = judge(model, roster);
     let improved = false;
@@ -259,6 +271,9 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     }
     await construct(initial && validShape(c, initial) ? initial.map((r) => r.slice()) : offRoster(c));
     report();
+    if (!smallEnough && options.columnGeneration > 0 && columnGenerationApplies(c) && current?.rules === 0) {
+      await priceAndBranch(current.roster);
+    }
     const searchWork = Math.max(workLimit - stats.work, workLimit * IMPROVE_MIN_SHARE);
     await improve(
       smallEnough ? workLimit * SMALL_SEARCH_SHARE : polish ? searchWork * POLISH_SEARCH_SHARE : searchWork,
@@ -273,7 +288,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       if (provenOptimal) stats.stoppedOn = 'proof';
     }
   }
-  if (timeUp()) stats.stoppedOn = provenOptimal ? 'proof' : 'time';
+  if (timeUp() || (cgTimedOut && !provenOptimal)) stats.stoppedOn = provenOptimal ? 'proof' : 'time';
   stats.movesPerSecond = lsMs > 0 ? Math.round(stats.moves / (lsMs / 1000)) : 0;
   stats.lnsStepsPerSecond = lnsMs > 0 ? Math.round((stats.lnsSteps / (lnsMs / 1000)) * 10) / 10 : 0;
 
@@ -383,6 +398,39 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       progress.update(stage, undefined, `start: row ${i + 1}/${todo.length} rebuilt`);
     }
     offer(roster);
+  }
+
+  /**
+   * Column generation from the start's rows, then the integer master over the rows generated: its roster
+   * is offered, its bound kept (valid: every pricing problem is exact).
+   */
+  async function priceAndBranch(start: Assignment): Promise<void> {
+    const units = workLimit * options.columnGeneration;
+    const run = await columnGeneration(c, start, {
+      seed: options.seed,
+      priceUnits: units * CG_PRICE_SHARE,
+      masterUnits: units * (1 - CG_PRICE_SHARE),
+      // Safety stops, so the search after it keeps its time where pricing is slow (Curtois 12: 60 employees).
+      priceUntil: Math.min(stopAt, Date.now() + CG_TIME_SHARE * remaining() * 1000),
+      masterSeconds: Math.min(remaining(), CG_MASTER_TIME_SHARE * options.timeLimitSeconds),
+      onRound: (r) =>
+        progress.update(
+          stage,
+          undefined,
+          `column generation round ${r.round}: LP ${r.lp.toFixed(1)}, bound ${Number.isFinite(r.bound) ? r.bound.toFixed(1) : '—'}, ${r.columns} rows`,
+        ),
+    });
+    stats.work += run.work;
+    if (run.timedOut) cgTimedOut = true;
+    lowerBound = Math.max(lowerBound, run.bound);
+    if (run.roster) offer(run.roster);
+    const master = run.roster ? evaluate(model, run.roster).objective : Number.NaN;
+    progress.update(
+      stage,
+      undefined,
+      `column generation: ${run.rounds} rounds, ${run.columns} rows, bound ${run.bound.toFixed(1)}, integer master ${master}`,
+    );
+    report();
   }
 
   /** Local search and LNS from the incumbent, each its share of `budget` work units. */
