@@ -1,5 +1,7 @@
+import { compile } from './engine/compile.js';
 import { type RowCheck, rowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
+import { rowCost } from './engine/row-cost.js';
 import { cheapestRow, prepare } from './lagrange.js';
 import { linkIndex } from './link-index.js';
 import { repairLinks } from './link-repair.js';
@@ -157,6 +159,7 @@ class Coverage {
 
 export function constructRoster(model: RosterModel, options: ConstructOptions = {}): ConstructResult {
   const rules = rowCheck(model);
+  const compiled = compile(model);
   const { D, T } = rules;
   const units = unitsOf(model, rules);
   // Two starts are tried when time allows (see `attempt`); these hold the one being built.
@@ -398,7 +401,7 @@ export function constructRoster(model: RosterModel, options: ConstructOptions = 
       value: (cell, by) => (by > 0 ? coverage.gain[cell]! : coverage.removal(cell)),
       change: (cell, by) => coverage.change(cell, by),
     });
-    const objective = coverage.penalty() + softTerms(model, assignment);
+    const objective = coverage.penalty() + assignment.reduce((sum, row, e) => sum + rowCost(compiled, e, row), 0);
     return { assignment, unplaced, brokenLinks, objective };
   };
   const started = Date.now();
@@ -411,31 +414,6 @@ export function constructRoster(model: RosterModel, options: ConstructOptions = 
     if (k >= 0 && x[k]! < y[k]!) best = other;
   }
   return best;
-}
-
-/** Cost, request and fairness terms of a roster (the objective without cover). */
-function softTerms(model: RosterModel, assignment: Assignment): number {
-  const typeIndex = new Map(model.shiftTypes.map((t, i) => [t.id, i]));
-  const employeeIndex = new Map(model.employees.map((e, i) => [e.id, i]));
-  const weekend = new Set(model.weekends.flat());
-  let total = 0;
-  for (const row of assignment)
-    row.forEach((t, d) => {
-      if (t !== OFF) total += model.cost?.[d]?.[t] ?? model.costByType?.[model.shiftTypes[t]!.id] ?? 0;
-    });
-  for (const r of model.requests) {
-    const t = assignment[employeeIndex.get(r.employee)!]![r.day]!;
-    const hit = r.type === undefined ? t !== OFF : t === typeIndex.get(r.type);
-    if (hit !== r.on) total += r.weight;
-  }
-  for (const f of model.fairness ?? [])
-    for (const row of assignment) {
-      const n = row.filter((t, d) =>
-        t === OFF ? false : f.kind === 'night' ? model.shiftTypes[t]!.night === true : weekend.has(d),
-      ).length;
-      total += f.weight * Math.max(0, n - f.target);
-    }
-  return total;
 }
 
 function requestIndex(model: RosterModel): { type: number; on: boolean; weight: number }[][][] {

@@ -19,6 +19,7 @@ import { freeMask } from './lns.js';
 import { Linear, LpBuilder } from './lp.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
+import { rowCost } from './row-cost.js';
 import { mipUnits } from './work.js';
 
 export interface ColumnGenerationOptions {
@@ -59,26 +60,6 @@ export interface ColumnGenerationResult {
 /** Rows tied only through cover rows: no links, no cyclic groups. */
 export function columnGenerationApplies(c: Compiled): boolean {
   return c.groups.length === 0 && (c.model.links ?? []).length === 0 && c.cover.length > 0;
-}
-
-/** The employee's own part of the objective for a row: assignment cost, requests, fairness. */
-export function rowCost(c: Compiled, e: number, row: readonly number[]): number {
-  const { D, T } = c;
-  let total = 0;
-  for (let d = 0; d < D; d++) if (row[d] !== OFF) total += c.cost[d * T + row[d]!]!;
-  for (const r of c.requests[e]!) {
-    const hit = r.type < 0 ? row[r.day] !== OFF : row[r.day] === r.type;
-    if (r.on !== hit) total += r.weight;
-  }
-  for (const f of c.model.fairness ?? []) {
-    let n = 0;
-    for (let d = 0; d < D; d++) {
-      const t = row[d]!;
-      if (t !== OFF && (f.kind === 'night' ? c.night[t] : c.weekendDays.has(d))) n++;
-    }
-    total += f.weight * Math.max(0, n - f.target);
-  }
-  return total;
 }
 
 interface Column {
@@ -196,10 +177,11 @@ export async function columnGeneration(
     }
   }
 
-  // Price and branch: the integer master over the columns generated, from the start roster.
+  // Price and branch: the integer master over the columns generated, from the start roster (whose rows
+  // are columns 0…E−1: added first, one per employee).
   const integer = master(c, columns, true);
   const startVector = new Float64Array(integer.lp.numCols);
-  for (let e = 0; e < E; e++) startVector[integer.columnOf(e, start[e]!)] = 1;
+  startVector.fill(1, 0, E);
   integer.fillSlacks(startVector);
   const nodes = Math.max(1, Math.round(options.masterUnits / 40_000));
   const run = await runHighs(integer.lp, {
@@ -233,12 +215,10 @@ function master(c: Compiled, columns: Column[], integer: boolean) {
   const lp = new LpBuilder();
   const convexity = Array.from({ length: c.E }, () => new Linear());
   const cover = c.cover.map(() => new Linear());
-  const index = new Map<string, number>();
   columns.forEach((col, k) => {
     lp.addCol(col.cost, 0, 1, integer);
     convexity[col.e]!.add(k, 1);
     for (const [r, n] of col.rows) cover[r]!.add(k, n);
-    index.set(`${col.e}:${col.row.join(',')}`, k);
   });
   for (const row of convexity) lp.addRow(row, 1, 1);
   const slack = c.cover.map((row, r) => {
@@ -251,14 +231,13 @@ function master(c: Compiled, columns: Column[], integer: boolean) {
   });
   return {
     lp,
-    columnOf: (e: number, row: readonly number[]) => index.get(`${e}:${row.join(',')}`)!,
-    /** The slacks' values for a roster. */
+    /** The slacks' values for the columns chosen in `x`. */
     fillSlacks(x: Float64Array) {
       const count = new Float64Array(c.cover.length);
-      for (const col of columns) {
-        if (x[index.get(`${col.e}:${col.row.join(',')}`)!]! < 0.5) continue;
+      columns.forEach((col, k) => {
+        if (x[k]! < 0.5) return;
         for (const [r, n] of col.rows) count[r]! += n;
-      }
+      });
       c.cover.forEach((row, r) => {
         x[slack[r]!.under] = Math.max(0, row.requirement - count[r]!);
         x[slack[r]!.over] = Math.max(0, count[r]! - row.requirement);

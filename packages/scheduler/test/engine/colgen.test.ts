@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCurtois } from '../../src/curtois/read.js';
-import { columnGeneration, columnGenerationApplies, rowCost } from '../../src/engine/colgen.js';
+import { columnGeneration, columnGenerationApplies } from '../../src/engine/colgen.js';
 import { compile } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { type Assignment, OFF } from '../../src/engine/model.js';
+import { rowCost } from '../../src/engine/row-cost.js';
 import { solve } from '../../src/engine/solve.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/curtois/${name}`, import.meta.url), 'utf8');
