@@ -1,7 +1,9 @@
 /**
  * Column generation over whole rows: a master LP picks a convex mix of legal rows per employee against the
  * cover rows, and each employee's pricing problem — its cheapest legal row at the cover rows' prices — is
- * the compact MIP of that one employee (every rule of its own in play), solved exactly by HiGHS.
+ * solved by the labelling program of pricing.ts (every rule of its own in play; heuristic rounds narrow
+ * it, exact rounds give the bound), or by the compact MIP of that one employee in HiGHS where the program
+ * does not apply. A dive over the LP's columns and the integer master then turn the LP into a roster.
  *
  * Why. The compact MIP's LP bound is weak where the rules are run lengths and workloads (Curtois 5: 838
  * against an optimum of 1143), so HiGHS and the LNS sub-MIPs branch a lot. The master over rows has the
@@ -19,6 +21,7 @@ import { freeMask } from './lns.js';
 import { Linear, LpBuilder } from './lp.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
+import { rowPricer } from './pricing.js';
 import { rowCost } from './row-cost.js';
 import { mipUnits } from './work.js';
 
@@ -29,6 +32,9 @@ export interface ColumnGenerationOptions {
   masterUnits: number;
   /** Safety stop of the pricing rounds, epoch ms (a round under way is finished only if time is left). */
   priceUntil: number;
+  /** Work units and time cap (seconds, safety) of the dive after the pricing rounds (0 units: none). */
+  diveUnits: number;
+  diveSeconds: number;
   /** Time cap of the integer master, seconds. */
   masterSeconds: number;
   /** Called after each pricing round. */
@@ -77,12 +83,25 @@ const REDUCED_COST_EPS = 1e-6;
  * unit per µs like the rest of the search.
  */
 const PRICING_UNIT_SHARE = 0.4;
+/** Work units per step of the dynamic-programming pricer (pricing.ts: 0.1–0.4 µs each on Curtois 5–12). */
+const DP_UNITS_PER_STEP = 0.3;
 /** Node budget of one pricing MIP (most need under 50); one that runs out still gives a row, not a bound. */
 const PRICING_MAX_NODES = 500;
 /** Stop pricing when the bound is this close to the LP (relative): the rest is tailing off. */
 const CLOSE_ENOUGH = 1e-4;
 /** Weight of the stability centre in the prices (Wentges); 0 would be plain column generation. */
 const SMOOTHING = 0.5;
+/**
+ * Labels per key of the heuristic pricing rounds (pricing.ts `beam`): rows found fast, the exact program
+ * when they run dry, and at least every {@link EXACT_EVERY} rounds so that a bound is known early.
+ */
+const BEAM = 4;
+const EXACT_EVERY = 8;
+/** Dive: a λ this close to 1 counts as whole; pricing passes between two fixings at most. */
+const WHOLE = 0.99;
+const DIVE_REPRICE = 1;
+/** Dive: of the employees not fixed, the share fixed at once when none is whole. */
+const DIVE_STEP_SHARE = 0.1;
 
 export async function columnGeneration(
   c: Compiled,
@@ -91,6 +110,7 @@ export async function columnGeneration(
 ): Promise<ColumnGenerationResult> {
   const { E, D, T } = c;
   const columns: Column[] = [];
+  const columnsOf: Column[][] = Array.from({ length: E }, () => []);
   const seen = new Set<string>();
   const add = (e: number, row: number[]) => {
     const key = `${e}:${row.join(',')}`;
@@ -101,18 +121,103 @@ export async function columnGeneration(
       if (row[d] === OFF) continue;
       for (const r of c.coverOfCell[d * T + row[d]!]!) rows.set(r, (rows.get(r) ?? 0) + 1);
     }
-    columns.push({ e, row, cost: rowCost(c, e, row), rows });
+    const column = { e, row, cost: rowCost(c, e, row), rows };
+    columns.push(column);
+    columnsOf[e]!.push(column);
     return true;
   };
   start.forEach((row, e) => {
     add(e, row.slice());
   });
 
+  // The exact dynamic program where it applies (pricing.ts), the MIP elsewhere.
+  const pricers = Array.from({ length: E }, (_, e) => rowPricer(c, e));
+  /** Employee e's cheapest row so far at `prices`: the pricer's start (it cuts what cannot beat it). */
+  const cheapestColumn = (e: number, prices: ArrayLike<number>) => {
+    let best: { row: number[]; value: number } | undefined;
+    for (const col of columnsOf[e]!) {
+      let value = col.cost;
+      for (const [r, n] of col.rows) value -= n * prices[r]!;
+      if (!best || value < best.value) best = { row: col.row, value };
+    }
+    return best;
+  };
+  /** Employee e's pricing MIP: its row (none when HiGHS found none) and its optimum, or bound when not optimal. */
+  const priceByMip = async (e: number, prices: ArrayLike<number>) => {
+    const sub = buildMip(c, start, freeMask(c, [e]), { coverPrices: prices });
+    const priced = await runHighs(sub.lp, {
+      timeLimitSeconds: remainingSeconds(options.priceUntil),
+      seed: options.seed,
+      maxNodes: PRICING_MAX_NODES,
+      subproblem: true,
+    });
+    const optimal = priced.status === 'optimal';
+    return {
+      row: priced.colValue ? sub.decode(priced.colValue)[e] : undefined,
+      value: optimal ? priced.objective : priced.bound,
+      optimal,
+      work: PRICING_UNIT_SHARE * mipUnits(sub.lp, priced),
+    };
+  };
   let work = 0;
+  const tooLarge = new Uint8Array(E);
+  /**
+   * One pricing pass over the employees not `fixed`: rows that price out at the LP's duals (`rowDual`:
+   * convexity rows, then cover rows) enter. Returns how many did, and Σ_e of each employee's cheapest
+   * value at `prices` — a term of the Lagrangian bound when `exact`.
+   */
+  const priceRound = async (
+    prices: ArrayLike<number>,
+    rowDual: Float64Array,
+    heuristic: boolean,
+    until: number,
+    fixed?: Int32Array,
+  ) => {
+    const sigma = rowDual.subarray(0, E);
+    const duals = rowDual.subarray(E);
+    const enters = (e: number, row: number[]) => {
+      let reduced = rowCost(c, e, row) - sigma[e]!;
+      for (let d = 0; d < D; d++) {
+        if (row[d] === OFF) continue;
+        for (const r of c.coverOfCell[d * T + row[d]!]!) reduced -= duals[r]!;
+      }
+      return reduced < -REDUCED_COST_EPS && add(e, row);
+    };
+    let added = 0;
+    let value = 0;
+    let exact = !heuristic;
+    for (let e = 0; e < E && Date.now() < until; e++) {
+      if (fixed && fixed[e]! >= 0) continue;
+      const pricer = heuristic || !tooLarge[e] ? pricers[e] : undefined;
+      const dp = pricer?.price(prices, cheapestColumn(e, prices), heuristic ? BEAM : undefined);
+      if (dp) work += DP_UNITS_PER_STEP * dp.steps;
+      let row: number[];
+      if (dp?.found) {
+        value += dp.value;
+        row = dp.row;
+        for (const other of dp.others) if (enters(e, other.row)) added++;
+      } else {
+        // No program for this employee, or one too large for exact rounds: the MIP.
+        if (dp && !heuristic) tooLarge[e] = 1;
+        const mip = await priceByMip(e, prices);
+        work += mip.work;
+        if (!mip.optimal) exact = false;
+        value += mip.value;
+        if (!mip.row) continue;
+        row = mip.row;
+      }
+      if (enters(e, row)) added++;
+    }
+    return { added, value, exact };
+  };
   let bound = Number.NEGATIVE_INFINITY;
   let lp = Number.NaN;
   let rounds = 0;
   let converged = false;
+  /** The master LP's last λ (slacks cut off): the largest per employee make a roster to start the integer master from. */
+  let lastMix: Float64Array | undefined;
+  const hasPricer = pricers.some((p) => p !== undefined);
+  let heuristic = hasPricer;
   const timeUp = () => Date.now() >= options.priceUntil;
   // Wentges smoothing: price at a mix of the LP's duals and the best prices found so far (the stability
   // centre), which cut the rounds the duals spend oscillating; a round that prices nothing out at the mix
@@ -125,7 +230,7 @@ export async function columnGeneration(
     work += mipUnits(relaxed.lp, run);
     if (run.status !== 'optimal' || !run.rowDual) break;
     lp = run.objective;
-    const sigma = run.rowDual.subarray(0, E);
+    if (run.colValue) lastMix = run.colValue.subarray(0, columns.length);
     const duals = run.rowDual.subarray(E);
     const alpha = centre ? smoothing : 0;
     const prices = centre ? duals.map((p, r) => alpha * centre![r]! + (1 - alpha) * p) : duals;
@@ -135,29 +240,9 @@ export async function columnGeneration(
     c.cover.forEach((row, r) => {
       lagrange += prices[r]! * row.requirement;
     });
-    let added = 0;
-    let exact = true;
-    for (let e = 0; e < E && !timeUp(); e++) {
-      const sub = buildMip(c, start, freeMask(c, [e]), { coverPrices: prices });
-      const priced = await runHighs(sub.lp, {
-        timeLimitSeconds: remainingSeconds(options.priceUntil),
-        seed: options.seed,
-        maxNodes: PRICING_MAX_NODES,
-        subproblem: true,
-      });
-      work += PRICING_UNIT_SHARE * mipUnits(sub.lp, priced);
-      if (priced.status !== 'optimal') exact = false;
-      lagrange += priced.status === 'optimal' ? priced.objective : priced.bound;
-      if (!priced.colValue) continue;
-      const row = sub.decode(priced.colValue)[e]!;
-      // The row's reduced cost at the LP's duals decides whether it enters.
-      let reduced = rowCost(c, e, row) - sigma[e]!;
-      for (let d = 0; d < D; d++) {
-        if (row[d] === OFF) continue;
-        for (const r of c.coverOfCell[d * T + row[d]!]!) reduced -= duals[r]!;
-      }
-      if (reduced < -REDUCED_COST_EPS && add(e, row)) added++;
-    }
+    const priced = await priceRound(prices, run.rowDual, heuristic, options.priceUntil);
+    const { added, exact } = priced;
+    lagrange += priced.value;
     if (timeUp()) break;
     rounds++;
     if (exact && lagrange > bound) {
@@ -165,6 +250,11 @@ export async function columnGeneration(
       centre = Float64Array.from(prices);
     }
     options.onRound?.({ round: rounds, lp, bound, columns: columns.length });
+    // Heuristic rows run dry (or a bound is due): the next round is exact; after an exact one that found
+    // rows, back to the fast ones.
+    const wasHeuristic = heuristic;
+    heuristic = hasPricer && (wasHeuristic ? added > 0 && rounds % EXACT_EVERY !== 0 : added > 0);
+    if (wasHeuristic && added === 0) continue;
     if (added === 0 && alpha > 0) {
       smoothing = 0; // mispricing: the next round prices at the LP's duals
       continue;
@@ -177,12 +267,22 @@ export async function columnGeneration(
     }
   }
 
-  // Price and branch: the integer master over the columns generated, from the start roster (whose rows
-  // are columns 0…E−1: added first, one per employee).
+  // Price and branch: the integer master over the columns generated (the dive's too: it is built after),
+  // from the best of the start roster (whose rows are columns 0…E−1: added first, one per employee), the
+  // LP's rounding (per employee its column of largest λ) and the dive's roster.
+  const dived = hasPricer && options.diveUnits > 0 ? await dive() : undefined;
   const integer = master(c, columns, true);
   const startVector = new Float64Array(integer.lp.numCols);
   startVector.fill(1, 0, E);
   integer.fillSlacks(startVector);
+  const value = (x: Float64Array) => x.reduce((sum, v, k) => sum + v * integer.lp.colCost[k]!, 0);
+  for (const pick of [lastMix ? largestPerEmployee(lastMix, new Int32Array(E).fill(-1)) : undefined, dived]) {
+    if (!pick) continue;
+    const x = new Float64Array(integer.lp.numCols);
+    for (const k of pick) x[k] = 1;
+    integer.fillSlacks(x);
+    if (value(x) < value(startVector)) startVector.set(x);
+  }
   const nodes = Math.max(1, Math.round(options.masterUnits / 40_000));
   const run = await runHighs(integer.lp, {
     timeLimitSeconds: options.masterSeconds,
@@ -201,6 +301,68 @@ export async function columnGeneration(
     result.roster = roster;
   }
   return result;
+
+  /** Per employee not fixed yet, its column of largest λ in `x` (columns beyond x's length have 0). */
+  function largestPerEmployee(x: Float64Array, fixed: Int32Array): Int32Array {
+    const pick = Int32Array.from(fixed);
+    const free = fixed.map((k) => (k < 0 ? 1 : 0));
+    columns.forEach((col, k) => {
+      if (!free[col.e]) return;
+      const at = pick[col.e]!;
+      if (at < 0 || (k < x.length && x[k]! > (at < x.length ? x[at]! : 0))) pick[col.e] = k;
+    });
+    return pick;
+  }
+
+  /**
+   * Diving: fix every employee whose LP row is whole (else the one closest to whole), re-price the rest at
+   * the new duals, again until all are fixed — the classical diving heuristic of branch and price, which
+   * turns the mostly-integral LP into a roster of its own columns. Out of budget, the rest are rounded.
+   */
+  async function dive(): Promise<Int32Array | undefined> {
+    const fixed = new Int32Array(E).fill(-1);
+    const stopWork = work + options.diveUnits;
+    const until = Date.now() + options.diveSeconds * 1000;
+    let left = E;
+    let repriced = 0;
+    while (left > 0) {
+      const out = Date.now() >= until || work >= stopWork;
+      const relaxed = master(c, columns, false, fixed);
+      const run = await runHighs(relaxed.lp, { timeLimitSeconds: remainingSeconds(until), relax: true });
+      work += mipUnits(relaxed.lp, run);
+      if (run.status !== 'optimal' || !run.colValue || !run.rowDual) return undefined;
+      if (!out && repriced < DIVE_REPRICE) {
+        const priced = await priceRound(run.rowDual.subarray(E), run.rowDual, true, until, fixed);
+        if (priced.added > 0) {
+          repriced++;
+          continue;
+        }
+      }
+      repriced = 0;
+      const x = run.colValue.subarray(0, columns.length);
+      const pick = largestPerEmployee(x, fixed);
+      const weightOf = (e: number) => x[pick[e]!] ?? 0;
+      const open: number[] = [];
+      let fixedNow = 0;
+      for (let e = 0; e < E; e++) {
+        if (fixed[e]! >= 0) continue;
+        if (out || weightOf(e) >= WHOLE) {
+          fixed[e] = pick[e]!;
+          fixedNow++;
+        } else open.push(e);
+      }
+      // None whole: the closest to whole, a share of those left at once (a dive of E single steps is too long).
+      if (fixedNow === 0) {
+        open.sort((a, b) => weightOf(b) - weightOf(a) || a - b);
+        for (const e of open.slice(0, Math.ceil(open.length * DIVE_STEP_SHARE))) {
+          fixed[e] = pick[e]!;
+          fixedNow++;
+        }
+      }
+      left -= fixedNow;
+    }
+    return fixed;
+  }
 }
 
 function remainingSeconds(stopAt: number): number {
@@ -208,15 +370,18 @@ function remainingSeconds(stopAt: number): number {
 }
 
 /**
- * The master: λ (one per column, first), then under/over per cover row. Rows: one convexity row per
+ * The master: λ (one per column, first), then under/over per cover row; `fixed[e]` = a column of e's
+ * to hold at 1 (−1 = free). Rows: one convexity row per
  * employee (Σ λ = 1), then the cover rows (count + under − over = requirement), in the order of c.cover.
  */
-function master(c: Compiled, columns: Column[], integer: boolean) {
+function master(c: Compiled, columns: Column[], integer: boolean, fixed?: Int32Array) {
   const lp = new LpBuilder();
   const convexity = Array.from({ length: c.E }, () => new Linear());
   const cover = c.cover.map(() => new Linear());
   columns.forEach((col, k) => {
-    lp.addCol(col.cost, 0, 1, integer);
+    // An employee fixed to a column has that one at 1, its others at 0.
+    const at = fixed ? fixed[col.e]! : -1;
+    lp.addCol(col.cost, at === k ? 1 : 0, at >= 0 && at !== k ? 0 : 1, integer);
     convexity[col.e]!.add(k, 1);
     for (const [r, n] of col.rows) cover[r]!.add(k, n);
   });

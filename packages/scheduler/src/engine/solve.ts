@@ -147,11 +147,14 @@ const PENALTY_START = 0.5;
 const PENALTY_MOVE_FACTOR = 1.5;
 /** Safety margin kept from the deadline for the final evaluation. */
 const MARGIN_MS = 150;
-/** Of column generation's work share, what the pricing rounds get (the integer master the rest). */
-const CG_PRICE_SHARE = 0.8;
+/** Of column generation's work share, what the pricing rounds and the dive get (the integer master the rest). */
+const CG_PRICE_SHARE = 0.5;
+const CG_DIVE_SHARE = 0.3;
 /** Time caps (safety) of column generation's pricing rounds, of the time left, and of its integer master. */
 const CG_TIME_SHARE = 0.55;
 const CG_MASTER_TIME_SHARE = 0.1;
+/** Time cap (safety) of the dive, of the limit. */
+const CG_DIVE_TIME_SHARE = 0.15;
 
 function offRoster(c: Compiled): Assignment {
   return Array.from({ length: c.E }, () => new Array<number>(c.D).fill(OFF));
@@ -409,7 +412,9 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     const run = await columnGeneration(c, start, {
       seed: options.seed,
       priceUnits: units * CG_PRICE_SHARE,
-      masterUnits: units * (1 - CG_PRICE_SHARE),
+      diveUnits: units * CG_DIVE_SHARE,
+      diveSeconds: CG_DIVE_TIME_SHARE * options.timeLimitSeconds,
+      masterUnits: units * (1 - CG_PRICE_SHARE - CG_DIVE_SHARE),
       // Safety stops, so the search after it keeps its time where pricing is slow (Curtois 12: 60 employees).
       priceUntil: Math.min(stopAt, Date.now() + CG_TIME_SHARE * remaining() * 1000),
       masterSeconds: Math.min(remaining(), CG_MASTER_TIME_SHARE * options.timeLimitSeconds),

@@ -43,6 +43,8 @@ describe('columnGeneration', () => {
     const run = await columnGeneration(c, start.assignment, {
       seed: 1,
       priceUnits: 20e6,
+      diveUnits: 5e6,
+      diveSeconds: 10,
       masterUnits: 2e6,
       priceUntil: Date.now() + 40_000,
       masterSeconds: 10,
