@@ -172,6 +172,7 @@ export async function columnGeneration(
     heuristic: boolean,
     until: number,
     fixed?: Int32Array,
+    programOnly = false,
   ) => {
     const sigma = rowDual.subarray(0, E);
     const duals = rowDual.subarray(E);
@@ -185,20 +186,22 @@ export async function columnGeneration(
     };
     let added = 0;
     let value = 0;
-    let exact = !heuristic;
+    let exact = true;
     for (let e = 0; e < E && Date.now() < until; e++) {
       if (fixed && fixed[e]! >= 0) continue;
-      const pricer = heuristic || !tooLarge[e] ? pricers[e] : undefined;
+      const pricer = tooLarge[e] ? undefined : pricers[e];
+      if (programOnly && !pricer) continue;
       const dp = pricer?.price(prices, cheapestColumn(e, prices), heuristic ? BEAM : undefined);
       if (dp) work += DP_UNITS_PER_STEP * dp.steps;
       let row: number[];
       if (dp?.found) {
+        if (heuristic) exact = false;
         value += dp.value;
         row = dp.row;
         for (const other of dp.others) if (enters(e, other.row)) added++;
       } else {
-        // No program for this employee, or one too large for exact rounds: the MIP.
-        if (dp && !heuristic) tooLarge[e] = 1;
+        // No program for this employee, or one too large (not tried again: Curtois 13 wasted 50 s a round): the MIP.
+        if (dp) tooLarge[e] = 1;
         const mip = await priceByMip(e, prices);
         work += mip.work;
         if (!mip.optimal) exact = false;
@@ -216,8 +219,9 @@ export async function columnGeneration(
   let converged = false;
   /** The master LP's last λ (slacks cut off): the largest per employee make a roster to start the integer master from. */
   let lastMix: Float64Array | undefined;
-  const hasPricer = pricers.some((p) => p !== undefined);
-  let heuristic = hasPricer;
+  /** Some employee is priced by the program (not by the MIP). */
+  const programs = () => pricers.some((p, e) => p !== undefined && !tooLarge[e]);
+  let heuristic = programs();
   const timeUp = () => Date.now() >= options.priceUntil;
   // Wentges smoothing: price at a mix of the LP's duals and the best prices found so far (the stability
   // centre), which cut the rounds the duals spend oscillating; a round that prices nothing out at the mix
@@ -253,7 +257,7 @@ export async function columnGeneration(
     // Heuristic rows run dry (or a bound is due): the next round is exact; after an exact one that found
     // rows, back to the fast ones.
     const wasHeuristic = heuristic;
-    heuristic = hasPricer && (wasHeuristic ? added > 0 && rounds % EXACT_EVERY !== 0 : added > 0);
+    heuristic = programs() && (wasHeuristic ? added > 0 && rounds % EXACT_EVERY !== 0 : added > 0);
     if (wasHeuristic && added === 0) continue;
     if (added === 0 && alpha > 0) {
       smoothing = 0; // mispricing: the next round prices at the LP's duals
@@ -270,7 +274,7 @@ export async function columnGeneration(
   // Price and branch: the integer master over the columns generated (the dive's too: it is built after),
   // from the best of the start roster (whose rows are columns 0…E−1: added first, one per employee), the
   // LP's rounding (per employee its column of largest λ) and the dive's roster.
-  const dived = hasPricer && options.diveUnits > 0 ? await dive() : undefined;
+  const dived = programs() && options.diveUnits > 0 ? await dive() : undefined;
   const integer = master(c, columns, true);
   const startVector = new Float64Array(integer.lp.numCols);
   startVector.fill(1, 0, E);
@@ -332,7 +336,8 @@ export async function columnGeneration(
       work += mipUnits(relaxed.lp, run);
       if (run.status !== 'optimal' || !run.colValue || !run.rowDual) return undefined;
       if (!out && repriced < DIVE_REPRICE) {
-        const priced = await priceRound(run.rowDual.subarray(E), run.rowDual, true, until, fixed);
+        // The program only: a round of pricing MIPs per fixing would take the dive's time (Curtois 13).
+        const priced = await priceRound(run.rowDual.subarray(E), run.rowDual, true, until, fixed, true);
         if (priced.added > 0) {
           repriced++;
           continue;
