@@ -23,7 +23,7 @@ import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
 import { rowPricer } from './pricing.js';
 import { rowCost } from './row-cost.js';
-import { mipUnits } from './work.js';
+import { mipUnits, NODE_UNITS } from './work.js';
 
 export interface ColumnGenerationOptions {
   seed: number;
@@ -287,7 +287,7 @@ export async function columnGeneration(
     integer.fillSlacks(x);
     if (value(x) < value(startVector)) startVector.set(x);
   }
-  const nodes = Math.max(1, Math.round(options.masterUnits / 40_000));
+  const nodes = Math.max(1, Math.round(options.masterUnits / NODE_UNITS));
   const run = await runHighs(integer.lp, {
     timeLimitSeconds: options.masterSeconds,
     seed: options.seed,

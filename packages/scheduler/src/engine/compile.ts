@@ -127,3 +127,26 @@ export function compile(model: RosterModel): Compiled {
     weekendDays: new Set(model.weekends.flat()),
   };
 }
+
+/**
+ * The forbidden successions as a lookup: is `second` on day d + gap after `first` on day d banned? Built
+ * once per use from `c.successions` (day-independent pairs in a T×T matrix per gap, dated ones in a set).
+ */
+export function successionBans(c: Compiled): {
+  maxGap: number;
+  banned: (first: number, second: number, gap: number, d: number) => boolean;
+} {
+  const { D, T } = c;
+  const maxGap = Math.max(0, ...c.successions.map((s) => s.gap));
+  const banAll = new Uint8Array(T * T * Math.max(1, maxGap));
+  const banOnDay = new Set<number>();
+  const key = (a: number, b: number, gap: number) => (a * T + b) * maxGap + gap - 1;
+  for (const s of c.successions) {
+    if (s.day < 0) banAll[key(s.first, s.second, s.gap)] = 1;
+    else banOnDay.add(key(s.first, s.second, s.gap) * D + s.day);
+  }
+  return {
+    maxGap,
+    banned: (a, b, gap, d) => gap <= maxGap && (banAll[key(a, b, gap)] === 1 || banOnDay.has(key(a, b, gap) * D + d)),
+  };
+}

@@ -12,7 +12,7 @@
  * that are not whole, or a state space whose key does not fit a double), {@link rowPricer} returns
  * undefined and the caller keeps the MIP; where the states or steps outgrow `limits`, `price` says so.
  */
-import type { Compiled } from './compile.js';
+import { type Compiled, successionBans } from './compile.js';
 import { OFF } from './model.js';
 
 export type Priced =
@@ -84,13 +84,8 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
   if (c.successions.some((s) => s.gap > 1)) return undefined;
   const typeIndex = new Map(model.shiftTypes.map((s, i) => [s.id, i]));
   const allowed = c.allowed.subarray(e * D * T, (e + 1) * D * T);
-  const ban = new Uint8Array(T * T);
-  const bannedOn = new Set<number>();
-  for (const s of c.successions) {
-    if (s.day < 0) ban[s.first * T + s.second] = 1;
-    else bannedOn.add((s.day * T + s.first) * T + s.second);
-  }
-  const banned = (a: number, b: number, d: number) => ban[a * T + b] === 1 || bannedOn.has((d * T + a) * T + b);
+  const bans = successionBans(c);
+  const banned = (a: number, b: number, d: number) => bans.banned(a, b, 1, d);
 
   // Fields are either part of a label's key (equal keys compete) or resources where less is never
   // worse (counts under a maximum): of labels with one key, those another is no worse than in cost and

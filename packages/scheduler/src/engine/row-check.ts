@@ -1,4 +1,4 @@
-import { compile } from './compile.js';
+import { compile, successionBans } from './compile.js';
 import { OFF, type RosterModel } from './model.js';
 import { RowRules as EngineRows } from './rowrules.js';
 
@@ -27,17 +27,7 @@ export interface RowCheck {
 export function rowCheck(model: RosterModel): RowCheck {
   const c = compile(model);
   const { D, T, E } = c;
-  const maxGap = Math.max(0, ...c.successions.map((s) => s.gap));
-  // Day-independent bans in a T×T matrix per gap; dated ones in a set.
-  const banAll = new Uint8Array(T * T * Math.max(1, maxGap));
-  const banOnDay = new Set<number>();
-  const key = (a: number, b: number, gap: number) => (a * T + b) * maxGap + gap - 1;
-  for (const s of c.successions) {
-    if (s.day < 0) banAll[key(s.first, s.second, s.gap)] = 1;
-    else banOnDay.add(key(s.first, s.second, s.gap) * D + s.day);
-  }
-  const banned = (a: number, b: number, gap: number, d: number) =>
-    gap <= maxGap && (banAll[key(a, b, gap)] === 1 || banOnDay.has(key(a, b, gap) * D + d));
+  const { maxGap, banned } = successionBans(c);
   const allowedRow = (e: number) => c.allowed.subarray(e * D * T, (e + 1) * D * T);
   // One scratch roster, all off; a candidate row is written into it, checked and cleared again.
   const scratch = new EngineRows(

@@ -23,7 +23,7 @@ import { localSearch } from './localsearch.js';
 import { buildMip, type SubMip } from './mip.js';
 import { type Assignment, OFF, type RosterModel } from './model.js';
 import { RowRules } from './rowrules.js';
-import { defaultWorkLimit, mipUnits, moveUnits } from './work.js';
+import { defaultWorkLimit, mipUnits, moveUnits, NODE_UNITS } from './work.js';
 
 export const solveOptionsSchema = z
   .object({
@@ -111,9 +111,8 @@ const CONSTRUCT_SHARE = 0.3;
  * own share: on Curtois 23 (600 s) the row-by-row start used the whole budget and no move was ever tried.
  */
 const IMPROVE_MIN_SHARE = 0.4;
-/** Share of the start's work for the full MIP of a moderate model, and the units a node is reckoned at. */
+/** Share of the start's work for the full MIP of a moderate model (nodes reckoned at NODE_UNITS, work.ts). */
 const START_MIP_SHARE = 0.8;
-const NODE_UNITS = 40_000;
 /** Small models: share of the work for local search + LNS before the full MIP takes the rest of the time. */
 const SMALL_SEARCH_SHARE = 0.2;
 /**

@@ -34,6 +34,9 @@ export function mipUnits(
   return 3_000 + 1.5 * lp.index.length + perIteration * run.lpIterations + 300 * run.nodes;
 }
 
+/** Work units a HiGHS branch-and-bound node is reckoned at when a budget is turned into a node limit. */
+export const NODE_UNITS = 40_000;
+
 /**
  * The default work budget for a time limit. A unit runs at 1.25–1.35 M/s on Curtois 5–12 here, so a run
  * ends on work at about 75 % of its limit and keeps its result on a machine up to a third slower.
