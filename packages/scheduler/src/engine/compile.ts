@@ -51,6 +51,8 @@ export interface Compiled {
   groupOf: number[];
   groups: { members: number[]; weeks: number }[];
   weekendDays: Set<number>;
+  /** Every objective coefficient is whole, so every roster's objective is: a lower bound rounds up. */
+  integral: boolean;
 }
 
 export function compile(model: RosterModel): Compiled {
@@ -125,6 +127,11 @@ export function compile(model: RosterModel): Compiled {
     groupOf,
     groups,
     weekendDays: new Set(model.weekends.flat()),
+    integral:
+      cost.every(Number.isInteger) &&
+      cover.every((row) => Number.isInteger(row.underWeight) && Number.isInteger(row.overWeight)) &&
+      requests.every((list) => list.every((r) => Number.isInteger(r.weight))) &&
+      (model.fairness ?? []).every((f) => Number.isInteger(f.weight)),
   };
 }
 

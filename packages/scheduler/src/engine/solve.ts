@@ -59,7 +59,7 @@ export const solveOptionsSchema = z
     penaltySearch: z.number().nonnegative().default(0),
     /**
      * Share of the work budget for column generation over whole rows after the start (colgen.ts), where
-     * rows are tied only through cover rows and the model is above `exactMaxColumns`; 0 leaves it out.
+     * rows are tied only through cover rows; 0 leaves it out.
      */
     columnGeneration: z.number().min(0).max(0.8).default(0.6),
   })
@@ -102,6 +102,8 @@ export interface SolveResult {
 }
 
 const EPS = 1e-6;
+/** Relative slack of a bound before it is rounded up to a whole objective (its sums carry rounding error). */
+const BOUND_TOLERANCE = 1e-6;
 /** Largest full model (binary columns) built at all, for its LP bound. */
 const FULL_MODEL_MAX_COLUMNS = 60_000;
 /** Share of the work for the start (row-by-row construction or repair). */
@@ -210,6 +212,16 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
   let provenOptimal = false;
   let provenInfeasible = false;
   let cgTimedOut = false;
+  /** The best roster meets the bound: nothing left to find. */
+  const checkProof = () => {
+    if (best && best.ev.objective <= lowerBound + EPS) provenOptimal = true;
+  };
+  /** A valid lower bound; whole objectives round it up (Curtois 4: 1715.8 proves 1716). */
+  const raiseBound = (bound: number) => {
+    const rounded = c.integral ? Math.ceil(bound - BOUND_TOLERANCE * Math.max(1, Math.abs(bound))) : bound;
+    lowerBound = Math.max(lowerBound, rounded);
+    checkProof();
+  };
   const offer = (roster: Assignment): boolean => {
     const j = judge(model, roster);
     let improved = false;
@@ -217,7 +229,10 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
       current = j;
       improved = true;
     }
-    if (j.rules === 0 && j.broken === 0 && better(j, best)) best = j;
+    if (j.rules === 0 && j.broken === 0 && better(j, best)) {
+      best = j;
+      checkProof();
+    }
     return improved;
   };
   const report = () =>
@@ -257,7 +272,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     });
     stats.work += Math.min(maxUnits, mipUnits(full.lp, run));
     if (run.status === 'infeasible') provenInfeasible = true;
-    lowerBound = Math.max(lowerBound, run.bound);
+    raiseBound(run.bound);
     if (run.colValue) offer(full.decode(run.colValue));
     if (run.status === 'optimal' && best && best.ev.objective <= run.objective + EPS) provenOptimal = true;
   };
@@ -269,11 +284,11 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     // Bound first (cheap): the LP relaxation, for models where the exact phase will not run.
     if (full && !smallEnough) {
       const relax = await runHighs(full.lp, { timeLimitSeconds: Math.min(5, remaining() / 10), relax: true });
-      if (relax.status === 'optimal') lowerBound = relax.objective;
+      if (relax.status === 'optimal') raiseBound(relax.objective);
     }
     await construct(initial && validShape(c, initial) ? initial.map((r) => r.slice()) : offRoster(c));
     report();
-    if (!smallEnough && options.columnGeneration > 0 && columnGenerationApplies(c) && current?.rules === 0) {
+    if (options.columnGeneration > 0 && columnGenerationApplies(c) && current?.rules === 0) {
       await priceAndBranch(current.roster);
     }
     const searchWork = Math.max(workLimit - stats.work, workLimit * IMPROVE_MIN_SHARE);
@@ -291,6 +306,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     }
   }
   if (timeUp() || (cgTimedOut && !provenOptimal)) stats.stoppedOn = provenOptimal ? 'proof' : 'time';
+  else if (provenOptimal) stats.stoppedOn = 'proof';
   stats.movesPerSecond = lsMs > 0 ? Math.round(stats.moves / (lsMs / 1000)) : 0;
   stats.lnsStepsPerSecond = lnsMs > 0 ? Math.round((stats.lnsSteps / (lnsMs / 1000)) * 10) / 10 : 0;
 
@@ -426,7 +442,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     });
     stats.work += run.work;
     if (run.timedOut) cgTimedOut = true;
-    lowerBound = Math.max(lowerBound, run.bound);
+    raiseBound(run.bound);
     if (run.roster) offer(run.roster);
     const master = run.roster ? evaluate(model, run.roster).objective : Number.NaN;
     progress.update(

@@ -73,9 +73,11 @@ describe('solving the benchmark', () => {
     }
   });
 
-  it('reaches the proven optimum 828 of Instance 2', async () => {
+  it('reaches the proven optimum 828 of Instance 2 and proves it (whole weights round the bound up)', async () => {
     const result = await solve(instance2, { timeLimitSeconds: 45, seed: 1 });
     expect(result.objective).toBe(828);
     expect(evaluate(instance2, result.assignment).violations).toEqual([]);
+    expect(result).toMatchObject({ status: 'optimal', lowerBound: 828, gap: 0 });
+    expect(result.stats.stoppedOn).toBe('proof');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { readCurtois } from '../../src/curtois/read.js';
+import { compile } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { rosterModelSchema } from '../../src/engine/model.js';
 import { solve } from '../../src/engine/solve.js';
@@ -53,6 +54,20 @@ describe('solve', () => {
     expect(result.status).toBe('optimal');
     expect(result.objective).toBe(best);
     expect(result.gap).toBe(0);
+  });
+
+  it('rounds a bound up only where every objective weight is whole', () => {
+    const base = {
+      days: 2,
+      shiftTypes: [{ id: 'D', minutes: 480 }],
+      employees: [{ id: 'A' }],
+      requests: [{ employee: 'A', day: 0, on: false, weight: 2 }],
+      cover: [{ terms: [{ day: 1, type: 'D' }], requirement: 1, underWeight: 10, overWeight: 1 }],
+    };
+    expect(compile(rosterModelSchema.parse(base)).integral).toBe(true);
+    const halfRequest = { ...base, requests: [{ employee: 'A', day: 0, on: false, weight: 2.5 }] };
+    expect(compile(rosterModelSchema.parse(halfRequest)).integral).toBe(false);
+    expect(compile(rosterModelSchema.parse({ ...base, costByType: { D: 0.25 } })).integral).toBe(false);
   });
 
   it('reports infeasible when no roster keeps the hard rules', async () => {
