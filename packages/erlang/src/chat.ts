@@ -12,7 +12,7 @@ export interface ChatInput {
    * Handle time of a chat when its agent has k chats open, k = 1…K (index 0 is one open chat);
    * the length is the concurrency K.
    */
-  ahtSecondsByConcurrency: readonly number[];
+  ahtSecondsByConcurrency: ArrayLike<number>;
   /** Mean patience of a waiting chatter (exponential). */
   patienceSeconds: number;
   answerWithinSeconds: number;
@@ -23,7 +23,7 @@ export interface ChatInput {
  * Total completion rate with `busy` chats spread as evenly as possible over `agents` agents:
  * (N − r)·q/AHT_q + r·(q+1)/AHT_{q+1}, q = ⌊busy/N⌋, r = busy − qN (CCmath's "Erlang Chat" reading).
  */
-export function chatCompletionRate(busy: number, agents: number, ahtSecondsByConcurrency: readonly number[]): number {
+export function chatCompletionRate(busy: number, agents: number, ahtSecondsByConcurrency: ArrayLike<number>): number {
   const q = Math.floor(busy / agents);
   const r = busy - q * agents;
   const low = q === 0 ? 0 : ((agents - r) * q) / ahtSecondsByConcurrency[q - 1]!;
@@ -55,7 +55,7 @@ const RESCALE_ABOVE = 1e200;
 export function chatSlots(
   agents: number,
   arrivalsPerSecond: number,
-  ahtSecondsByConcurrency: readonly number[],
+  ahtSecondsByConcurrency: ArrayLike<number>,
   out?: ChatSlots,
 ): ChatSlots {
   let inverse = 1;

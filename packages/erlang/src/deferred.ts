@@ -18,9 +18,9 @@
 export interface DeferredInput {
   intervalMinutes: number;
   /** Items arriving per interval. */
-  volumes: readonly number[];
+  volumes: ArrayLike<number>;
   /** Handle time per item, per interval (same length as volumes). */
-  ahtSeconds: readonly number[];
+  ahtSeconds: ArrayLike<number>;
   responseWithinMinutes: number;
   /** Share of an agent's time that goes to this work, (0, 1]; default 1. */
   maxOccupancy?: number | undefined;
@@ -166,7 +166,7 @@ export function planDeferred(input: DeferredInput): DeferredInterval[] {
 }
 
 /** Evaluate given productive agents per interval: FIFO at their capacity, with backlog and on-time shares. */
-export function evaluateDeferred(input: DeferredInput, agents: readonly number[]): DeferredInterval[] {
+export function evaluateDeferred(input: DeferredInput, agents: ArrayLike<number>): DeferredInterval[] {
   const secondsPerAgent = input.intervalMinutes * 60 * (input.maxOccupancy ?? 1);
   const run = runFifo(input, (i) => agents[i]! * secondsPerAgent);
   return summarise(input, run, (i) => agents[i]! * input.intervalMinutes * 60);

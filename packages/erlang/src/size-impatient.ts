@@ -172,7 +172,7 @@ function signedMiss(m: Measured, targets: StaffingTargets): number {
 
 export interface ChatLoad {
   arrivalsPerSecond: number;
-  ahtSecondsByConcurrency: readonly number[];
+  ahtSecondsByConcurrency: ArrayLike<number>;
   patienceSeconds: number;
 }
 
@@ -180,7 +180,7 @@ export interface ChatLoad {
 const SEARCH_CHAT = {
   input: {
     arrivalsPerSecond: 0.5,
-    ahtSecondsByConcurrency: [] as readonly number[],
+    ahtSecondsByConcurrency: [] as ArrayLike<number>,
     patienceSeconds: 0.5,
     ...probeFields(),
   },

@@ -102,21 +102,33 @@ function sizedRow(erlangs: number, s: Sized<QueueMetrics | ImpatientMetrics>): S
   return queueRow(erlangs, s.agents, s.agentsFractional, s.metrics);
 }
 
+/**
+ * A validated channel with its per-interval numbers in Float64Arrays: a caller's arrays come in any
+ * elements kind (small integers, doubles, holes), and each kind is another map for the code that reads
+ * them every interval (the chat path deoptimised on "wrong map" in most benchmark runs before).
+ */
+type Channel = Omit<StaffChannel, 'volumes' | 'ahtSeconds' | 'ahtSecondsByConcurrency' | 'agents'> & {
+  volumes: Float64Array;
+  ahtSeconds: number | Float64Array | undefined;
+  ahtSecondsByConcurrency: Float64Array | undefined;
+  agents: Float64Array | undefined;
+};
+
 /** AHT of interval i: one number for all, or the per-interval array. */
-function ahtAt(channel: StaffChannel, i: number): number {
+function ahtAt(channel: Channel, i: number): number {
   const aht = channel.ahtSeconds;
   if (aht === undefined) return channel.ahtSecondsByConcurrency?.[0] ?? 0;
   return typeof aht === 'number' ? aht : aht[i]!;
 }
 
 /** Offered load of interval i in Erlangs (for deferred, the arriving workload). */
-function erlangsAt(channel: StaffChannel, i: number, intervalSeconds: number): number {
+function erlangsAt(channel: Channel, i: number, intervalSeconds: number): number {
   return (channel.volumes[i]! * ahtAt(channel, i)) / intervalSeconds;
 }
 
-function chatAht(channel: StaffChannel, i: number): number[] {
+function chatAht(channel: Channel, i: number): Float64Array {
   if (channel.ahtSecondsByConcurrency) return channel.ahtSecondsByConcurrency;
-  return new Array<number>(channel.concurrency ?? 1).fill(ahtAt(channel, i));
+  return new Float64Array(channel.concurrency ?? 1).fill(ahtAt(channel, i));
 }
 
 /**
@@ -124,7 +136,7 @@ function chatAht(channel: StaffChannel, i: number): number[] {
  * load) lets the searches start next to the answer (neighbouring intervals differ little).
  */
 function queueInterval(
-  channel: StaffChannel,
+  channel: Channel,
   i: number,
   intervalSeconds: number,
   erlangs: number,
@@ -193,7 +205,7 @@ function queueInterval(
   }
 }
 
-function queueIntervals(channel: StaffChannel, intervalSeconds: number): StaffInterval[] {
+function queueIntervals(channel: Channel, intervalSeconds: number): StaffInterval[] {
   const rows: StaffInterval[] = new Array(channel.volumes.length);
   let previousErlangs = 0;
   let previousFractional = 0;
@@ -211,7 +223,7 @@ function queueIntervals(channel: StaffChannel, intervalSeconds: number): StaffIn
   return rows;
 }
 
-function deferredIntervals(channel: StaffChannel, intervalMinutes: number): StaffInterval[] {
+function deferredIntervals(channel: Channel, intervalMinutes: number): StaffInterval[] {
   const input = {
     intervalMinutes,
     volumes: channel.volumes,
@@ -240,7 +252,8 @@ function deferredIntervals(channel: StaffChannel, intervalMinutes: number): Staf
 }
 
 /** One channel: sized or evaluated intervals with shrinkage applied, and totals. */
-export function staffChannel(channel: StaffChannel, intervalMinutes: number): StaffChannelResult {
+export function staffChannel(input: StaffChannel, intervalMinutes: number): StaffChannelResult {
+  const channel = sameShape(input);
   const intervalSeconds = intervalMinutes * 60;
   const intervals =
     channel.model === 'deferred'
@@ -289,26 +302,28 @@ export function staffChannel(channel: StaffChannel, intervalMinutes: number): St
 export function staffParsed(request: StaffRequest): StaffResponse {
   return {
     intervalMinutes: request.intervalMinutes,
-    channels: request.channels.map((c) => staffChannel(sameShape(c), request.intervalMinutes)),
+    channels: request.channels.map((c) => staffChannel(c, request.intervalMinutes)),
   };
 }
 
 /**
- * The channel (and its targets) with every field present, in one order: the validated objects differ in
- * which optional fields they have, and each set is another hidden class for the code that reads them
- * for every interval (polymorphic reads, and deoptimisation when a new set turns up mid-run).
+ * The channel (and its targets) with every field present, in one order, its numbers in Float64Arrays:
+ * the validated objects differ in which optional fields they have, and each set is another hidden class
+ * for the code that reads them for every interval (polymorphic reads, and deoptimisation when a new set
+ * turns up mid-run).
  */
-function sameShape(c: StaffChannel): StaffChannel {
+function sameShape(c: StaffChannel): Channel {
+  const doubles = (values: readonly number[] | undefined) => (values ? Float64Array.from(values) : undefined);
   const t = c.targets;
   return {
     name: c.name,
     model: c.model,
-    volumes: c.volumes,
-    ahtSeconds: c.ahtSeconds,
+    volumes: Float64Array.from(c.volumes),
+    ahtSeconds: typeof c.ahtSeconds === 'number' ? c.ahtSeconds : doubles(c.ahtSeconds),
     patienceSeconds: c.patienceSeconds,
     concurrency: c.concurrency,
-    ahtSecondsByConcurrency: c.ahtSecondsByConcurrency,
-    agents: c.agents,
+    ahtSecondsByConcurrency: doubles(c.ahtSecondsByConcurrency),
+    agents: doubles(c.agents),
     targets: {
       serviceLevel: t.serviceLevel,
       answerWithinSeconds: t.answerWithinSeconds,
