@@ -1,7 +1,13 @@
 import { erlangB } from './erlang-b.js';
 import { erlangCMetricsFromB } from './erlang-c.js';
 import { emptyTail, emptyTailInput, type ImpatientTail, impatientTail } from './impatient.js';
-import { IDLE_QUEUE, type ImpatientMetrics, type ServiceLevelBasis, type Variants } from './metrics.js';
+import {
+  IDLE_QUEUE,
+  type ImpatientMetrics,
+  type QueueMetrics,
+  type ServiceLevelBasis,
+  type Variants,
+} from './metrics.js';
 import type { Measured } from './targets.js';
 
 export interface ErlangAInput {
@@ -17,10 +23,26 @@ export interface ErlangAInput {
   basis?: ServiceLevelBasis;
 }
 
-/** Metrics with every variant equal, for queues without abandonment or without arrivals. */
-export function uniformVariants(metrics: Omit<ImpatientMetrics, 'serviceLevelVariants' | 'asaSecondsVariants'>) {
-  const same = (x: number): Variants => ({ virtual: x, served: x, answered: x });
-  return { ...metrics, serviceLevelVariants: same(metrics.serviceLevel), asaSecondsVariants: same(metrics.asaSeconds) };
+/** Every variant equal to x. */
+function same(x: number): Variants {
+  return { virtual: x, served: x, answered: x };
+}
+
+/**
+ * Metrics with every variant equal, for queues without abandonment or without arrivals. Field by field,
+ * not by spread: spreading IDLE_QUEUE took half the time of a week of zero-volume intervals.
+ */
+export function uniformVariants(metrics: QueueMetrics): ImpatientMetrics {
+  return {
+    waitProbability: metrics.waitProbability,
+    serviceLevel: metrics.serviceLevel,
+    asaSeconds: metrics.asaSeconds,
+    abandonRate: metrics.abandonRate,
+    occupancy: metrics.occupancy,
+    queueLength: metrics.queueLength,
+    serviceLevelVariants: same(metrics.serviceLevel),
+    asaSecondsVariants: same(metrics.asaSeconds),
+  };
 }
 
 /** A tail's service level and ASA on one basis. */

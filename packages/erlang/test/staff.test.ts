@@ -165,4 +165,40 @@ describe('staff(request): the JSON contract', () => {
       meetsTargets: true,
     });
   });
+
+  test('zero volume with abandonment: every variant of an idle queue, sized or evaluated', () => {
+    const targets = { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonRate: 0.05 };
+    const callback = { name: 'callback', model: 'erlangA' as const, ahtSeconds: 300, patienceSeconds: 180, targets };
+    const chat = {
+      name: 'chat',
+      model: 'chat' as const,
+      ahtSecondsByConcurrency: [300, 360],
+      patienceSeconds: 120,
+      targets,
+    };
+    const r = staff({
+      intervalMinutes: 15,
+      channels: [
+        { ...callback, volumes: [0, 0] },
+        { ...callback, name: 'callback given', volumes: [0, 0], agents: [0, 3] },
+        { ...chat, volumes: [0, 0] },
+        { ...chat, name: 'chat given', volumes: [0, 0], agents: [0, 3] },
+      ],
+    });
+    for (const channel of r.channels) {
+      for (const row of channel.intervals) {
+        expect(row).toMatchObject({
+          serviceLevel: 1,
+          asaSeconds: 0,
+          abandonRate: 0,
+          waitProbability: 0,
+          occupancy: 0,
+          serviceLevelVariants: { virtual: 1, served: 1, answered: 1 },
+          asaSecondsVariants: { virtual: 0, served: 0, answered: 0 },
+          meetsTargets: true,
+        });
+      }
+      expect(channel.totals.agentHours).toBe(channel.intervals[1]!.agents / 4);
+    }
+  });
 });
