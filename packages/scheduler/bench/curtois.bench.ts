@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stderrProgress } from '@allhours/core';
 import { readCurtois } from '../src/curtois/read.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { solve } from '../src/engine/solve.js';
@@ -68,7 +69,9 @@ for (const n of parseRange(values.instances!)) {
   const model = readCurtois(readFileSync(`${dataDir}/Instance${n}.txt`, 'utf8'), `Instance${n}.txt`);
   const limit = values['time-limit'] ? Number(values['time-limit']) : goalSeconds(n);
   const started = performance.now();
-  const result = await solve(model, { timeLimitSeconds: limit, seed: Number(values.seed) });
+  // Progress on stderr (a 10-minute instance otherwise shows nothing); the table stays on stdout.
+  process.stderr.write(`Instance${n}: ${limit} s\n`);
+  const result = await solve(model, { timeLimitSeconds: limit, seed: Number(values.seed), progress: stderrProgress() });
   const seconds = (performance.now() - started) / 1000;
   // The evaluator, not the solver, is the judge of both the objective and the hard rules.
   const judged = evaluate(model, result.assignment);
