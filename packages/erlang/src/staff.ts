@@ -105,7 +105,7 @@ function sizedRow(erlangs: number, s: Sized<QueueMetrics | ImpatientMetrics>): S
 /**
  * A validated channel with its per-interval numbers in Float64Arrays: a caller's arrays come in any
  * elements kind (small integers, doubles, holes), and each kind is another map for the code that reads
- * them every interval (the chat path deoptimised on "wrong map" in most benchmark runs before).
+ * them every interval (the chat path deoptimised on "wrong map" in every traced benchmark run before).
  */
 type Channel = Omit<StaffChannel, 'volumes' | 'ahtSeconds' | 'ahtSecondsByConcurrency' | 'agents'> & {
   volumes: Float64Array;
