@@ -61,9 +61,16 @@ export interface Kpis {
     stoppedOn: string;
     /**
      * The constructive start handed to the solver: its objective (same terms as `objective`), agents it
-     * could not place, handover links it left open.
+     * could not place, handover links it left open. `guidedObjective`: the start built toward stage 1's
+     * shift mix (null when stage 1 had no optimum or that start broke a rule); the better one is used.
      */
-    construct: { seconds: number; objective: number | null; unplaced: number; brokenLinks: number };
+    construct: {
+      seconds: number;
+      objective: number | null;
+      unplaced: number;
+      brokenLinks: number;
+      guidedObjective: number | null;
+    };
   };
   /** Intervals where the rules leave fewer eligible agents than required (soft; see diagnostics). */
   diagnostics: string[];

@@ -20,6 +20,7 @@ import {
   rosterModelSchema,
 } from './engine/index.js';
 import { coverageDiagnostics, explainInfeasible } from './explain.js';
+import { stageOneTargets } from './lp-start.js';
 import { buildRosterModel, type RosterMapping } from './mapping.js';
 import { buildCatalog, type ShiftCatalog } from './options.js';
 import { type ScheduleRequest, scheduleRequestSchema } from './request.js';
@@ -119,7 +120,13 @@ function emptyKpis(stage1?: Stage1Result) {
       shiftTypesBeforePruning: 0,
       status: 'not run',
       stoppedOn: 'not run',
-      construct: { seconds: 0, objective: null as number | null, unplaced: 0, brokenLinks: 0 },
+      construct: {
+        seconds: 0,
+        objective: null as number | null,
+        unplaced: 0,
+        brokenLinks: 0,
+        guidedObjective: null as number | null,
+      },
     },
     diagnostics: [] as string[],
   };
@@ -181,16 +188,32 @@ export async function schedule(request: ScheduleRequest, options: ScheduleOption
   // Keep time for breaks, coverage and service levels after the solver (measured: 1.7 s at 1000 agents).
   const reserveMs = 500 + 2 * request.agents.length;
   progress.update('construct', undefined, `${model.employees.length} agents, ${model.shiftTypes.length} shift types`);
-  const start = constructRoster(model, { stopAt: Date.now() + Math.max(0, deadline.remainingMs() - reserveMs) * 0.1 });
+  const constructUntil = () => Date.now() + Math.max(0, deadline.remainingMs() - reserveMs) * 0.1;
+  let start = constructRoster(model, { stopAt: constructUntil() });
+  // A second start built toward stage 1's shift mix (lp-start.ts), kept when it holds every rule and
+  // link and judges better against the real model.
+  const targets = stageOneTargets(model, types, allTypes, stage1);
+  let guidedObjective: number | null = null;
+  if (targets) {
+    const guided = constructRoster(parseInput(rosterModelSchema, targets, 'stage-1 targets'), {
+      stopAt: constructUntil(),
+    });
+    const judged = evaluate(model, guided.assignment);
+    if (judged.violations.length === 0) {
+      guidedObjective = judged.objective + mapping.uncoverablePenalty;
+      if (judged.objective < start.objective) start = { ...guided, objective: judged.objective };
+    }
+  }
   kpis.stage2.construct = {
     seconds: (Date.now() - started) / 1000,
     objective: start.objective + mapping.uncoverablePenalty,
     unplaced: start.unplaced.length,
     brokenLinks: start.brokenLinks,
+    guidedObjective,
   };
   progress.done(
     'construct',
-    `${start.unplaced.length} agents without a legal row, ${start.brokenLinks} handover links open (${kpis.stage2.construct.seconds.toFixed(1)} s)`,
+    `objective ${(start.objective + mapping.uncoverablePenalty).toFixed(0)}${guidedObjective === null ? '' : ` (toward stage 1: ${guidedObjective.toFixed(0)})`}, ${start.unplaced.length} agents without a legal row, ${start.brokenLinks} handover links open (${kpis.stage2.construct.seconds.toFixed(1)} s)`,
   );
   let result!: Awaited<ReturnType<typeof engineSolve>>;
   let initial = start.assignment;
