@@ -213,7 +213,7 @@ export async function schedule(request: ScheduleRequest, options: ScheduleOption
   };
   progress.done(
     'construct',
-    `objective ${(start.objective + mapping.uncoverablePenalty).toFixed(0)}${guidedObjective === null ? '' : ` (toward stage 1: ${guidedObjective.toFixed(0)})`}, ${start.unplaced.length} agents without a legal row, ${start.brokenLinks} handover links open (${kpis.stage2.construct.seconds.toFixed(1)} s)`,
+    `objective ${kpis.stage2.construct.objective!.toFixed(0)}${guidedObjective === null ? '' : ` (toward stage 1: ${guidedObjective.toFixed(0)})`}, ${start.unplaced.length} agents without a legal row, ${start.brokenLinks} handover links open (${kpis.stage2.construct.seconds.toFixed(1)} s)`,
   );
   let result!: Awaited<ReturnType<typeof engineSolve>>;
   let initial = start.assignment;
