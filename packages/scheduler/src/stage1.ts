@@ -1,3 +1,4 @@
+import { weekdayOf } from '@allhours/core';
 import { coveredIntervals, type Demand } from './demand.js';
 import { type LinearProgram, type LpBackend, solveLp } from './lp.js';
 import type { ShiftCatalog } from './options.js';
@@ -103,6 +104,13 @@ export function underWeightOf(request: ScheduleRequest, channel: string): number
   return typeof w === 'number' ? w : (w[channel] ?? 100);
 }
 
+/** The roster's fairness term (weight × shifts of a kind above the target, per agent), for the bound. */
+export interface SiteFairness {
+  kind: 'night' | 'weekend';
+  target: number;
+  weight: number;
+}
+
 export interface Stage1Result {
   status: 'optimal' | 'infeasible' | 'failed';
   /** LP optimum including the penalty of intervals no shift can cover. */
@@ -133,7 +141,7 @@ export async function planShifts(
   catalog: ShiftCatalog,
   demand: Demand,
   types: PlanType[],
-  options: { timeLimitSeconds?: number; backend?: LpBackend } = {},
+  options: { timeLimitSeconds?: number; backend?: LpBackend; fairness?: readonly SiteFairness[] } = {},
 ): Promise<Stage1Result> {
   const startedAt = Date.now();
   const lp: LinearProgram = { columns: [], rows: [] };
@@ -173,6 +181,19 @@ export async function planShifts(
         const able = here.filter((a) => a.channels.includes(channel)).length;
         if (terms.length && able < terms.length) lp.rows.push({ terms, upper: able });
       }
+    }
+    for (const f of options.fairness ?? []) {
+      // Σ_a max(0, n_a − target) ≥ max(0, Σ_a n_a − |site|·target): the fairness term, per site, is convex.
+      const terms: [number, number][] = [];
+      for (const [t, k] of siteTypes)
+        for (let d = 0; d < D; d++) {
+          const j = xCol[k]![d]!;
+          const counts = f.kind === 'night' ? catalog.patterns[t.pattern]!.night : weekdayOf(catalog.dates[d]!) >= 6;
+          if (j >= 0 && counts) terms.push([j, 1]);
+        }
+      if (terms.length === 0) continue;
+      terms.push([lp.columns.push({ cost: f.weight }) - 1, -1]);
+      lp.rows.push({ terms, upper: agents.length * f.target });
     }
     for (const w of weekWindows(D)) {
       const shifts: [number, number][] = [];

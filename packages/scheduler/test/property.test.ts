@@ -81,6 +81,8 @@ describe('random small scenarios', () => {
       const report = validateRoster(request, parseInput(rosterSchema, result));
       expect(report.violations).toEqual([]);
       expect(result.lowerBound!).toBeLessThanOrEqual(result.objective! + 1e-6);
+      // The reported bound is clipped to the objective; stage 1's own (fairness term included) is not.
+      expect(result.kpis.stage1.lowerBound ?? Number.NEGATIVE_INFINITY).toBeLessThanOrEqual(result.objective! + 1e-6);
     },
   );
 });

@@ -44,4 +44,20 @@ describe('stage 1: shift planning LP', () => {
     // Any roster works two shifts (≥ 700 min); the relaxation alone would allow 700/480 of the cheapest.
     expect(stage1.lowerBound).toBeGreaterThanOrEqual(2 * cheapest - 1e-6);
   });
+
+  it('adds the fairness term per site: nights above the target cost their weight, the bound stays valid', async () => {
+    // One agent 24/7 for a week on one site with six agents: seven night shifts, whoever works them.
+    const request = parsed(smallRequest({}, { days: 7, agents: 6 }));
+    const catalog = buildCatalog(request);
+    const demand = buildDemand(request);
+    const types = planTypes(request, catalog);
+    const plain = await planShifts(request, catalog, demand, types);
+    const bound = async (target: number) =>
+      (await planShifts(request, catalog, demand, types, { fairness: [{ kind: 'night', target, weight: 50 }] }))
+        .lowerBound - plain.lowerBound;
+    // Target 0: every night is above it (7 × 50). Target 1: six agents may work one each, the seventh is above.
+    expect(await bound(0)).toBeCloseTo(350, 6);
+    expect(await bound(1)).toBeCloseTo(50, 6);
+    expect(await bound(2)).toBeCloseTo(0, 6);
+  });
 });
