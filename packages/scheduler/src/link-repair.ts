@@ -6,7 +6,7 @@ import { linkIndex } from './link-index.js';
  * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
  * rows each keep their own rules: for each broken link, try single-row edits — put an employee on a
  * `need` cell (changing that day's type, adding a shift, or moving one from a nearby day), or take the
- * only worker off a `when` cell — and apply the most valuable legal edit that breaks fewer links than
+ * only worker off a `when` cell (another type, a day off, or the shift moved to a nearby day off) — and apply the most valuable legal edit that breaks fewer links than
  * it mends. Rows stay legal throughout (each edit is checked). Mutates `assignment`; returns the
  * number of links still broken.
  */
@@ -21,6 +21,13 @@ export interface LinkRepairOptions {
 
 /** Legality checks per broken link: the best-scored candidate edits only (this bounds the repair's work). */
 const CHECKS_PER_LINK = 400;
+
+/**
+ * How far a shift may move to mend a link: a week either way, since weekly maxima are per calendar week
+ * and a week's other shifts are where a mending shift can come from (±3 days left a Saturday handover on
+ * the 60-agent benchmark open: every agent able to take it was at its weekly maximum by Tuesday).
+ */
+const MOVE_DAYS = 6;
 
 type Edit = { day: number; type: number }[];
 
@@ -104,7 +111,7 @@ export function repairLinks(
         if (row[day] === type) continue;
         out.push({ e, edit: [{ day, type }] });
         if (row[day] !== OFF) continue;
-        for (let other = Math.max(0, day - 3); other <= Math.min(D - 1, day + 3); other++)
+        for (let other = Math.max(0, day - MOVE_DAYS); other <= Math.min(D - 1, day + MOVE_DAYS); other++)
           if (other !== day && row[other] !== OFF)
             out.push({
               e,
@@ -125,6 +132,20 @@ export function repairLinks(
           for (let t = 0; t < T; t++)
             if (t !== cell % T && allowed[day * T + t] === 1) out.push({ e, edit: [{ day, type: t }] });
           out.push({ e, edit: [{ day, type: OFF }] });
+          // Or the shift moved to a nearby day off (a weekly minimum may forbid dropping it).
+          const row = assignment[e]!;
+          for (let other = Math.max(0, day - MOVE_DAYS); other <= Math.min(D - 1, day + MOVE_DAYS); other++) {
+            if (other === day || row[other] !== OFF) continue;
+            for (let t = 0; t < T; t++)
+              if (allowed[other * T + t] === 1)
+                out.push({
+                  e,
+                  edit: [
+                    { day, type: OFF },
+                    { day: other, type: t },
+                  ],
+                });
+          }
         }
       }
     }
