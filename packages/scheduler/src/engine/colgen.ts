@@ -23,7 +23,7 @@ import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
 import { rowPricer } from './pricing.js';
 import { rowCost } from './row-cost.js';
-import { mipUnits, NODE_UNITS } from './work.js';
+import { DP_UNITS_PER_STEP, mipUnits, NODE_UNITS } from './work.js';
 
 export interface ColumnGenerationOptions {
   seed: number;
@@ -37,6 +37,11 @@ export interface ColumnGenerationOptions {
   diveSeconds: number;
   /** Time cap of the integer master, seconds. */
   masterSeconds: number;
+  /**
+   * Safety stop of the whole run, epoch ms: the dive and the integer master end by then too (their own caps
+   * counted from when they start let a run whose start took its time overrun: Curtois 24, 251.8 s of 240).
+   */
+  stopAt?: number;
   /** Called after each pricing round. */
   onRound?: (round: ColumnGenerationRound) => void;
 }
@@ -83,8 +88,6 @@ const REDUCED_COST_EPS = 1e-6;
  * unit per µs like the rest of the search.
  */
 const PRICING_UNIT_SHARE = 0.4;
-/** Work units per step of the dynamic-programming pricer (pricing.ts: 0.1–0.4 µs each on Curtois 5–12). */
-const DP_UNITS_PER_STEP = 0.3;
 /** Node budget of one pricing MIP (most need under 50); one that runs out still gives a row, not a bound. */
 const PRICING_MAX_NODES = 500;
 /** Stop pricing when the bound is this close to the LP (relative): the rest is tailing off. */
@@ -274,7 +277,8 @@ export async function columnGeneration(
   // Price and branch: the integer master over the columns generated (the dive's too: it is built after),
   // from the best of the start roster (whose rows are columns 0…E−1: added first, one per employee), the
   // LP's rounding (per employee its column of largest λ) and the dive's roster.
-  const dived = programs() && options.diveUnits > 0 ? await dive() : undefined;
+  const stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
+  const dived = programs() && options.diveUnits > 0 && Date.now() < stopAt ? await dive() : undefined;
   const integer = master(c, columns, true);
   const startVector = new Float64Array(integer.lp.numCols);
   startVector.fill(1, 0, E);
@@ -289,7 +293,7 @@ export async function columnGeneration(
   }
   const nodes = Math.max(1, Math.round(options.masterUnits / NODE_UNITS));
   const run = await runHighs(integer.lp, {
-    timeLimitSeconds: options.masterSeconds,
+    timeLimitSeconds: Math.min(options.masterSeconds, remainingSeconds(stopAt)),
     seed: options.seed,
     start: startVector,
     maxNodes: nodes,
@@ -326,7 +330,7 @@ export async function columnGeneration(
   async function dive(): Promise<Int32Array | undefined> {
     const fixed = new Int32Array(E).fill(-1);
     const stopWork = work + options.diveUnits;
-    const until = Date.now() + options.diveSeconds * 1000;
+    const until = Math.min(Date.now() + options.diveSeconds * 1000, stopAt);
     let left = E;
     let repriced = 0;
     while (left > 0) {

@@ -33,9 +33,26 @@ export interface RowPricer {
    * The cheapest legal row at `coverPrices` (by cover row); `none` when no row is legal. `upper` is a legal
    * row known with its value at these prices: labels that cannot beat it are cut, and it is the answer when
    * nothing does. With `beam`, at most that many labels per key are kept (the cheapest): a fast heuristic
-   * whose row is legal but not always the cheapest.
+   * whose row is legal but not always the cheapest. `narrow` caps the labels per day and the steps of this
+   * call (see {@link Narrowing}).
    */
-  price(coverPrices: ArrayLike<number>, upper?: { row: readonly number[]; value: number }, beam?: number): Priced;
+  price(
+    coverPrices: ArrayLike<number>,
+    upper?: { row: readonly number[]; value: number },
+    beam?: number,
+    narrow?: Narrowing,
+  ): Priced;
+}
+
+export interface Narrowing {
+  /**
+   * Labels kept per day at most, the cheapest by cost plus completion bound: where the key holds the
+   * workload minutes (Curtois 22–24: 364 days, 937 minute units), a beam per key alone still leaves
+   * hundreds of millions of steps per row.
+   */
+  width?: number;
+  /** Steps at most in this call instead of the pricer's limit ('tooLarge' beyond). */
+  maxSteps?: number;
 }
 
 export interface PricerLimits {
@@ -43,6 +60,11 @@ export interface PricerLimits {
   maxStates: number;
   /** Steps (transitions and their share of dominance checks) at most, about 0.3 µs each. */
   maxSteps: number;
+  /**
+   * Most steps of the completion bound's table with the main window's minutes in it; beyond, the minutes
+   * get a table of their own (and the run rules one without them). Default {@link COMPLETION_CELLS}.
+   */
+  completionCells?: number;
 }
 
 /** Beyond these the MIP is the better tool (Curtois 13: 18 types over 28 days outgrow them). */
@@ -56,6 +78,15 @@ const RUNNERS_UP = 4;
 /** Labels per key of the narrow pass an exact pricing starts with. */
 const PRE_BEAM = 2;
 const EPS = 1e-9;
+/**
+ * Narrowed pricing where the program outgrows its limits (greedy-start.ts, colgen.ts): labels per key, and
+ * per day with a step limit of its own. Curtois 24 (364 days, 32 types): about 1 M steps a row, its first
+ * rows within 2–3 % of the per-key beam's without the width (300 M steps).
+ */
+export const NARROW_BEAM = 2;
+export const NARROW: Readonly<Required<Narrowing>> = { width: 30, maxSteps: 50_000_000 };
+/** Narrowed pricing: days of work a label may be behind an even pace toward its workload minimum. */
+const PACE_SLACK_DAYS = 28;
 
 interface Window {
   from: number;
@@ -108,6 +139,13 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
   /** Sequence states (last, run, exemption), indexed by {@link coreOf}. */
   const CORE = (T + 1) * RUNS * 2;
   const coreOf = (s: Int32Array) => (s[LAST]! * RUNS + s[RUN]!) * 2 + s[EXEMPT]!;
+  /** Sets the sequence fields of `s` to core state k (the inverse of {@link coreOf}); returns s. */
+  const fromCore = (s: Int32Array, k: number) => {
+    s[LAST] = Math.floor(k / (2 * RUNS));
+    s[RUN] = Math.floor(k / 2) % RUNS;
+    s[EXEMPT] = k % 2;
+    return s;
+  };
 
   const allowedDays = (t: number) => {
     let n = 0;
@@ -177,8 +215,30 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
   let main: (typeof windows)[number] | undefined;
   for (const w of windows) if (w.minutesField >= 0 && (!main || w.to - w.from > main.to - main.from)) main = w;
   // …while its table stays small next to the labelling (Curtois 24: 364 days, 32 types would not).
-  if (main && D * CORE * (main.cap + 1) * (T + 1) > COMPLETION_CELLS) main = undefined;
+  // Otherwise a table of that window's minutes alone, without the run rules: it still tells a label that
+  // spent its minutes early what the rest of the horizon can no longer earn (ranks labels for `width`).
+  let minutesOnly: (typeof windows)[number] | undefined;
+  if (main && D * CORE * (main.cap + 1) * (T + 1) > (limits.completionCells ?? COMPLETION_CELLS)) {
+    minutesOnly = main;
+    main = undefined;
+  }
   const U = main ? main.cap + 1 : 1;
+  const UM = minutesOnly ? minutesOnly.cap + 1 : 0;
+  /**
+   * Most minute units of the `minutesOnly` window from each day and sequence state to its end, under the
+   * run and succession rules (price-free: built at the first pricing, whose steps it adds to). Labels that
+   * can no longer reach the window's minimum die at once instead of at its end, where a narrowed search
+   * would be left with none (Curtois 24, 100 labels a day: its first rows all ended so without it).
+   */
+  let reachBySequence: Float64Array | undefined;
+  /** Days of the `minutesOnly` window before day d on which some type is allowed (the pace's clock). */
+  const openDays = new Float64Array(D + 1);
+  for (let d = 0; d < D; d++) {
+    const open = minutesOnly && d >= minutesOnly.from && d < minutesOnly.to && dayMostUnits[d]! > 0;
+    openDays[d + 1] = openDays[d]! + (open ? 1 : 0);
+  }
+  /** The same with every weekend day off: for labels that have worked all the weekends they may. */
+  let reachOffWeekends: Float64Array | undefined;
 
   // Weekends: worked when any of its days is; those under way on a day form the mask's bits.
   const weekendsOfDay: number[][] = Array.from({ length: D }, () => []);
@@ -197,6 +257,8 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
   }
   const WEEKENDS = trackWeekends ? field(maxWeekends + 1, true) : -1;
   const MASK = trackWeekends ? field(2 ** maskBits) : -1;
+  /** Columns of the weekend completion table: weekends left, 0 to all of them (see `rest`). */
+  const WL = trackWeekends && minutesOnly ? model.weekends.length + 1 : 0;
 
   const nightLimits = (emp.maxNights ?? []).map((limit) => ({
     ...limit,
@@ -247,7 +309,7 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
   const onWeekendDay = (d: number) => c.weekendDays.has(d);
 
   return {
-    price(coverPrices, upper, beam) {
+    price(coverPrices, upper, beam, narrow = {}) {
       const cellCost = new Float64Array(D * T);
       for (let k = 0; k < D * T; k++) {
         let v = c.cost[k]! + requestCell[k]!;
@@ -255,29 +317,95 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
         cellCost[k] = v;
       }
       const completion = completionBounds(cellCost);
-      // The table's cells are cheap steps, like dominance checks.
-      const tableSteps = COMPARISON_STEPS * completion.length * (T + 1);
-      if (beam !== undefined) {
-        const narrow = labels(cellCost, completion, upper, beam);
-        narrow.steps += tableSteps;
-        return narrow;
+      const minutesCompletion = minutesBounds(cellCost);
+      // The tables' cells are cheap steps, like dominance checks.
+      let tableSteps = COMPARISON_STEPS * completion.length * (T + 1) + minutesCompletion.steps;
+      if (minutesOnly && !reachBySequence) {
+        reachBySequence = sequenceReach(minutesOnly, false);
+        tableSteps += COMPARISON_STEPS * reachBySequence.length * (T + 1);
+        if (trackWeekends) {
+          reachOffWeekends = sequenceReach(minutesOnly, true);
+          tableSteps += COMPARISON_STEPS * reachOffWeekends.length * (T + 1);
+        }
+      }
+      const weekendCompletion = weekendBounds(cellCost);
+      tableSteps += weekendCompletion.steps;
+      const bounds = {
+        completion,
+        minutesCompletion: minutesCompletion.table,
+        weekendCompletion: weekendCompletion.table,
+      };
+      const maxSteps = narrow.maxSteps ?? limits.maxSteps;
+      if (beam !== undefined || narrow.width !== undefined) {
+        const fast = labels(cellCost, bounds, upper, beam, narrow.width, maxSteps);
+        fast.steps += tableSteps;
+        return fast;
       }
       // Exact: a narrow pass first, whose row is a strong bound to cut the exact pass's labels with.
-      const quick = labels(cellCost, completion, upper, PRE_BEAM);
+      const quick = labels(cellCost, bounds, upper, PRE_BEAM, undefined, maxSteps);
       const known = quick.found && (!upper || quick.value < upper.value) ? quick : upper;
-      const result = labels(cellCost, completion, known, undefined);
+      const result = labels(cellCost, bounds, known, undefined, undefined, maxSteps);
       result.steps += quick.steps + tableSteps;
       return result;
     },
   };
 
-  /** The labelling itself, at per-cell costs; `completion` with `upper` cuts, `beam` narrows. */
+  /**
+   * The labelling itself, at per-cell costs; the completion bounds with `upper` cut, `beam` (per key) and
+   * `width` (per day) narrow.
+   */
   function labels(
     cellCost: Float64Array,
-    completion: Float64Array,
+    bounds: { completion: Float64Array; minutesCompletion: Float64Array; weekendCompletion: Float64Array },
     upper: { row: readonly number[]; value: number } | undefined,
     beam: number | undefined,
+    width: number | undefined,
+    maxSteps: number,
   ): Priced {
+    const { completion, minutesCompletion, weekendCompletion } = bounds;
+    /** A lower bound on the cost of days d + 1… from state s: the largest of the tables' bounds. */
+    const rest = (d: number, s: Int32Array) => {
+      const u = main ? s[main.minutesField]! : 0;
+      let bound = completion[((d + 1) * CORE + coreOf(s)) * U + u]!;
+      if (minutesOnly) bound = Math.max(bound, minutesCompletion[(d + 1) * UM + s[minutesOnly.minutesField]!]!);
+      if (weekendCompletion.length > 0) {
+        // A weekend under way already counted is free: one more weekend left bounds it from below.
+        const left = maxWeekends - s[WEEKENDS]! + countedWeekendsAhead(d, s);
+        bound = Math.max(bound, weekendCompletion[(d + 1) * WL + Math.min(left, WL - 1)]!);
+      }
+      return bound;
+    };
+    /** After day d, state s can no longer reach the `minutesOnly` window's minimum. */
+    const shortOfMinimum = (d: number, s: Int32Array) => {
+      const w = minutesOnly;
+      if (!w || !reachBySequence || d < w.from || d + 1 >= w.to || w.min === 0) return false;
+      // Without weekends left, only a weekend already counted may still be worked (then the looser table).
+      const noWeekends = reachOffWeekends && s[WEEKENDS]! >= maxWeekends && countedWeekendsAhead(d, s) === 0;
+      const reach = noWeekends ? reachOffWeekends! : reachBySequence;
+      return s[w.minutesField]! + reach[(d + 1) * CORE + coreOf(s)]! < w.min;
+    };
+    /**
+     * Narrowed labels keep pace with the `minutesOnly` window's minimum (less a slack): labels that put
+     * their work off ranked cheapest while the cover rows of the middle months were met, and then could
+     * not catch up under the weekend, type and run limits together (Curtois 24: 16 of 150 rows found none
+     * without the pace, 1 with it).
+     */
+    const behindPace = (d: number, s: Int32Array) => {
+      const w = minutesOnly;
+      if (!w || d < w.from || d + 1 >= w.to) return false;
+      return s[w.minutesField]! < (w.min * (openDays[d + 1]! - PACE_SLACK_DAYS)) / openDays[w.to]!;
+    };
+    /** Weekends under way on day d + 1 that state s (after day d) has counted already. */
+    const countedWeekendsAhead = (d: number, s: Int32Array) => {
+      if (d + 1 >= D) return 0;
+      const before = weekendsOfDay[d]!;
+      let n = 0;
+      for (const k of weekendsOfDay[d + 1]!) {
+        const bit = before.indexOf(k);
+        if (bit >= 0 && ((s[MASK]! >> bit) & 1) === 1) n++;
+      }
+      return n;
+    };
     const cutAt = upper ? upper.value - constant - EPS : Number.POSITIVE_INFINITY;
     // Labels of all days in flat stores; a day's labels are found by key while it is built.
     let states = new Int32Array(1024 * F);
@@ -312,6 +440,10 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
     let layerTo = 1;
     let steps = 0;
     let dead = new Uint8Array(1024);
+    // Labels whose row so far is `upper`'s: kept through the width, so a narrowed search looks around the
+    // row it is to beat (Curtois 24: without it no best response beat a row found at earlier prices).
+    let onPath = new Uint8Array(1024);
+    onPath[0] = upper ? 1 : 0;
     let alive = 1;
     for (let d = 0; d < D; d++) {
       const index = new Map<number, number[]>();
@@ -335,8 +467,8 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
               if (n < f.cap) s[f.field] = n + 1;
             }
           }
-          const u = main ? s[main.minutesField]! : 0;
-          if (cost + completion[((d + 1) * CORE + coreOf(s)) * U + u]! >= cutAt) continue;
+          if (cost + rest(d, s) >= cutAt || shortOfMinimum(d, s)) continue;
+          if (width !== undefined && behindPace(d, s)) continue;
           const key = keyOf(s);
           let rivals = index.get(key);
           if (!rivals) index.set(key, (rivals = []));
@@ -372,13 +504,47 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
             const more = new Uint8Array(costs.length);
             more.set(dead);
             dead = more;
+            const path = new Uint8Array(costs.length);
+            path.set(onPath);
+            onPath = path;
           }
+          onPath[at] = onPath[l] === 1 && upper!.row[d] === o ? 1 : 0;
           rivals.push(at);
           alive++;
         }
       }
-      if (alive > limits.maxStates || steps > limits.maxSteps) {
+      if (alive > limits.maxStates || steps > maxSteps) {
         return { found: false, reason: 'tooLarge', steps };
+      }
+      if (width !== undefined && alive > width) {
+        // Keep the `width` most promising labels, compacted in their order (none has children yet).
+        const kept: number[] = [];
+        for (let l = nextFrom; l < size; l++) if (!dead[l]) kept.push(l);
+        const rank = new Map<number, number>();
+        for (const l of kept) {
+          s.set(states.subarray(l * F, l * F + F));
+          rank.set(l, costs[l]! + rest(d, s));
+        }
+        const best = kept.slice().sort((a, b) => rank.get(a)! - rank.get(b)! || a - b);
+        const keep = new Uint8Array(size - nextFrom);
+        for (const l of best.slice(0, width)) keep[l - nextFrom] = 1;
+        for (const l of kept) if (onPath[l]) keep[l - nextFrom] = 1;
+        steps += COMPARISON_STEPS * kept.length * Math.log2(kept.length);
+        let to = nextFrom;
+        for (const l of kept) {
+          if (!keep[l - nextFrom]) continue;
+          states.copyWithin(to * F, l * F, l * F + F);
+          costs[to] = costs[l]!;
+          parents[to] = parents[l]!;
+          choices[to] = choices[l]!;
+          dead[to] = 0;
+          onPath[to] = onPath[l]!;
+          to++;
+        }
+        dead.fill(0, to, size); // the slots freed are reused by the next day's labels
+        onPath.fill(0, to, size);
+        size = to;
+        alive = to - nextFrom;
       }
       layerFrom = nextFrom;
       layerTo = size;
@@ -469,10 +635,7 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
           let best = Number.POSITIVE_INFINITY;
           for (let o = -1; o < T; o++) {
             if (o >= 0 && !allowed[d * T + o]) continue;
-            probe[LAST] = Math.floor(k / (2 * RUNS));
-            probe[RUN] = Math.floor(k / 2) % RUNS;
-            probe[EXEMPT] = k % 2;
-            if (!sequence(probe, d, o)) continue;
+            if (!sequence(fromCore(probe, k), d, o)) continue;
             const next = main ? windowMinutes(main, u, d, o) : 0;
             if (next < 0) continue;
             const rest = h[((d + 1) * CORE + coreOf(probe)) * U + next]!;
@@ -483,6 +646,96 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
       }
     }
     return h;
+  }
+
+  /**
+   * Most minute units of window w from each day (up to its end) and sequence state, by the run rules alone
+   * (`offWeekends`: every weekend day off).
+   */
+  function sequenceReach(w: Window, offWeekends: boolean): Float64Array {
+    const most = new Float64Array((D + 1) * CORE);
+    const probe = new Int32Array(F);
+    for (let d = w.to - 1; d >= w.from; d--) {
+      for (let k = 0; k < CORE; k++) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let o = -1; o < T; o++) {
+          if (o >= 0 && (!allowed[d * T + o] || (offWeekends && onWeekendDay(d)))) continue;
+          if (!sequence(fromCore(probe, k), d, o)) continue;
+          best = Math.max(best, (o >= 0 ? units(d, o) : 0) + most[(d + 1) * CORE + coreOf(probe)]!);
+        }
+        most[d * CORE + k] = best;
+      }
+    }
+    return most;
+  }
+
+  /**
+   * Where the labels are narrowed by width (long horizons): a lower bound on the cost of days d…D−1 with w
+   * weekends left, that rule only — each day its cheapest type or off, each weekend not yet counted taken
+   * only within the budget (the best w of them): a label that spent its weekends early no longer ranks as
+   * if it could still earn the weekends ahead.
+   */
+  function weekendBounds(cellCost: Float64Array): { table: Float64Array; steps: number } {
+    if (WL === 0) return { table: new Float64Array(0), steps: 0 };
+    const h = new Float64Array((D + 1) * WL);
+    const gain = (d: number) => {
+      let best = 0;
+      for (let t = 0; t < T; t++) if (allowed[d * T + t]) best = Math.min(best, cellCost[d * T + t]!);
+      return best;
+    };
+    const dayGain = Float64Array.from({ length: D }, (_, d) => gain(d));
+    const weekdays = new Float64Array(D + 1);
+    for (let d = D - 1; d >= 0; d--) weekdays[d] = weekdays[d + 1]! + (onWeekendDay(d) ? 0 : dayGain[d]!);
+    let steps = 0;
+    for (let d = D; d >= 0; d--) {
+      // What each weekend's days from d on can still give, best first.
+      const values: number[] = [];
+      for (const days of weekendDayOf) {
+        let v = 0;
+        for (const day of days) if (day >= d) v += dayGain[day]!;
+        if (v < 0) values.push(v);
+      }
+      values.sort((a, b) => a - b);
+      steps += COMPARISON_STEPS * (weekendDayOf.length + WL);
+      let sum = weekdays[d]!;
+      for (let w = 0; w < WL; w++) {
+        h[d * WL + w] = sum;
+        if (w < values.length) sum += values[w]!;
+      }
+    }
+    return { table: h, steps };
+  }
+
+  /**
+   * A lower bound on the cost of days d…D−1 from each count of the `minutesOnly` window's minute units
+   * after day d − 1, that window's rule only (empty when there is no such window).
+   */
+  function minutesBounds(cellCost: Float64Array): { table: Float64Array; steps: number } {
+    if (!minutesOnly) return { table: new Float64Array(0), steps: 0 };
+    const h = new Float64Array((D + 1) * UM);
+    let steps = 0;
+    for (let d = D - 1; d >= 0; d--) {
+      // Only a choice's minutes matter here: per length, its cheapest type stands for all (−1: off).
+      const cheapest = new Map<number, number>();
+      for (let t = 0; t < T; t++) {
+        if (!allowed[d * T + t]) continue;
+        const n = units(d, t);
+        const o = cheapest.get(n);
+        if (o === undefined || cellCost[d * T + t]! < cellCost[d * T + o]!) cheapest.set(n, t);
+      }
+      const options = [-1, ...cheapest.values()];
+      steps += COMPARISON_STEPS * UM * options.length;
+      for (let u = 0; u < UM; u++) {
+        let best = Number.POSITIVE_INFINITY;
+        for (const o of options) {
+          const next = windowMinutes(minutesOnly, u, d, o);
+          if (next < 0) continue;
+          best = Math.min(best, (o >= 0 ? cellCost[d * T + o]! : 0) + h[(d + 1) * UM + next]!);
+        }
+        h[d * UM + u] = best;
+      }
+    }
+    return { table: h, steps };
   }
 
   /**

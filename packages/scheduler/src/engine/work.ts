@@ -34,6 +34,9 @@ export function mipUnits(
   return 3_000 + 1.5 * lp.index.length + perIteration * run.lpIterations + 300 * run.nodes;
 }
 
+/** Work units per step of the dynamic-programming pricer (pricing.ts: 0.1–0.4 µs each on Curtois 5–12). */
+export const DP_UNITS_PER_STEP = 0.3;
+
 /** Work units a HiGHS branch-and-bound node is reckoned at when a budget is turned into a node limit. */
 export const NODE_UNITS = 40_000;
 

@@ -152,6 +152,28 @@ describe('rowPricer (dynamic programming over one row)', () => {
     },
   );
 
+  prop.prop([scenario], { numRuns: 200 })(
+    'keeps the optimum with the minutes table split from the run rules, and narrowed by width finds legal rows no cheaper',
+    ({ model, prices }) => {
+      const c = compile(model);
+      // No room for the joint table: the minutes, reach and weekend tables of long horizons take over.
+      const pricer = rowPricer(c, 0, { maxStates: 50_000, maxSteps: 1_000_000, completionCells: 0 })!;
+      const { best: reference } = bruteForce(c, 0, prices);
+      const exact = pricer.price(prices);
+      if (!Number.isFinite(reference)) {
+        expect(exact).toMatchObject({ found: false, reason: 'none' });
+        return;
+      }
+      if (!exact.found) throw new Error(`no row found: ${exact.reason}`);
+      expect(exact.value).toBeCloseTo(reference, 9);
+      const narrow = pricer.price(prices, undefined, 1, { width: 2 });
+      if (!narrow.found) return; // a narrowed search may run into dead ends; the caller falls back
+      expect(employeeViolations(model, 0, narrow.row)).toEqual([]);
+      expect(narrow.value).toBeCloseTo(priced(c, 0, narrow.row, prices), 9);
+      expect(narrow.value).toBeGreaterThanOrEqual(reference - 1e-9);
+    },
+  );
+
   it('leaves weekly rest windows to the MIP', () => {
     const model = rosterModelSchema.parse({
       days: 7,
