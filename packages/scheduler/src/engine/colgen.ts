@@ -22,7 +22,7 @@ import { Linear, LpBuilder } from './lp.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
 import { rowPricer } from './pricing.js';
-import { rowCost } from './row-cost.js';
+import { pricedRowCost, rowCost } from './row-cost.js';
 import { DP_UNITS_PER_STEP, mipUnits, NODE_UNITS } from './work.js';
 
 export interface ColumnGenerationOptions {
@@ -179,14 +179,8 @@ export async function columnGeneration(
   ) => {
     const sigma = rowDual.subarray(0, E);
     const duals = rowDual.subarray(E);
-    const enters = (e: number, row: number[]) => {
-      let reduced = rowCost(c, e, row) - sigma[e]!;
-      for (let d = 0; d < D; d++) {
-        if (row[d] === OFF) continue;
-        for (const r of c.coverOfCell[d * T + row[d]!]!) reduced -= duals[r]!;
-      }
-      return reduced < -REDUCED_COST_EPS && add(e, row);
-    };
+    const enters = (e: number, row: number[]) =>
+      pricedRowCost(c, e, row, duals) - sigma[e]! < -REDUCED_COST_EPS && add(e, row);
     let added = 0;
     let value = 0;
     let exact = true;

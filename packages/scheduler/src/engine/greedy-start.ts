@@ -14,7 +14,7 @@
 import type { Compiled } from './compile.js';
 import { type Assignment, OFF } from './model.js';
 import { NARROW, NARROW_BEAM, type Priced, type RowPricer, rowPricer } from './pricing.js';
-import { rowCost } from './row-cost.js';
+import { pricedRowCost } from './row-cost.js';
 import { DP_UNITS_PER_STEP } from './work.js';
 
 export interface GreedyStartOptions {
@@ -125,7 +125,7 @@ export function greedyStart(
       const row = roster[e]!;
       addRow(c, counts, row, -1);
       const prices = marginalPrices(c, counts);
-      const value = rowValue(c, e, row, prices);
+      const value = pricedRowCost(c, e, row, prices);
       const found = price(e, prices, { row, value });
       if (found && found.value < value - EPS) {
         gain += value - found.value;
@@ -157,14 +157,4 @@ function marginalPrices(c: Compiled, counts: Float64Array): Float64Array {
     const short = Math.min(1, Math.max(0, row.requirement - counts[r]!));
     return short * row.underWeight - (1 - short) * row.overWeight;
   });
-}
-
-/** The row's own cost less the prices of the cover rows it counts in (the pricer's value). */
-function rowValue(c: Compiled, e: number, row: readonly number[], prices: Float64Array): number {
-  let value = rowCost(c, e, row);
-  for (let d = 0; d < c.D; d++) {
-    if (row[d] === OFF) continue;
-    for (const r of c.coverOfCell[d * c.T + row[d]!]!) value -= prices[r]!;
-  }
-  return value;
 }

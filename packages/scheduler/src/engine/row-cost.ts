@@ -23,3 +23,16 @@ export function rowCost(c: Compiled, e: number, row: readonly number[]): number 
   }
   return total;
 }
+
+/**
+ * The row's own cost less the prices of the cover rows it counts in (once per cell that counts there): its
+ * value at those prices, as the pricing program reports it.
+ */
+export function pricedRowCost(c: Compiled, e: number, row: readonly number[], prices: ArrayLike<number>): number {
+  let value = rowCost(c, e, row);
+  for (let d = 0; d < c.D; d++) {
+    if (row[d] === OFF) continue;
+    for (const r of c.coverOfCell[d * c.T + row[d]!]!) value -= prices[r]!;
+  }
+  return value;
+}
