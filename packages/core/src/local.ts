@@ -84,6 +84,11 @@ export function weekdayOf(localDate: string): number {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).weekday;
 }
 
+/** A Saturday or Sunday: the weekend of premiums, fairness counts and charts. */
+export function isWeekendDate(localDate: string): boolean {
+  return weekdayOf(localDate) >= 6;
+}
+
 /**
  * UTC interval starts of the grid that fall within a local day. A day with a DST change has
  * 92 or 100 quarter hours; in a half-hour-offset zone on an hourly grid the intervals start at :30 local.

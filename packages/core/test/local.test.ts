@@ -1,7 +1,9 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import {
+  addDays,
   formatLocal,
+  isWeekendDate,
   localDateOf,
   localDayBounds,
   localDayIntervals,
@@ -119,4 +121,20 @@ describe('properties', () => {
       expect([1380, 1410, 1440, 1470, 1500]).toContain(minutes);
     },
   );
+});
+
+describe('isWeekendDate', () => {
+  test('Saturday and Sunday, whatever the month or year', () => {
+    expect(isWeekendDate('2026-12-05')).toBe(true); // Saturday
+    expect(isWeekendDate('2026-12-06')).toBe(true); // Sunday
+    expect(isWeekendDate('2026-12-07')).toBe(false); // Monday
+    expect(isWeekendDate('2027-01-01')).toBe(false); // Friday
+    expect(isWeekendDate('2024-02-29')).toBe(false); // Thursday, leap day
+  });
+
+  prop.prop([fc.integer({ min: 0, max: 20_000 })])('two days in any seven', (offset) => {
+    const monday = addDays('2000-01-03', 7 * offset);
+    const days = Array.from({ length: 7 }, (_, k) => isWeekendDate(addDays(monday, k)));
+    expect(days).toEqual([false, false, false, false, false, true, true]);
+  });
 });

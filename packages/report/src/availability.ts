@@ -1,13 +1,13 @@
 import {
   addDays,
   formatLocalTime,
+  isWeekendDate,
   localDateOf,
   localDateSchema,
   localDayIntervals,
   parseInput,
   seriesSchema,
   timeZoneSchema,
-  weekdayOf,
 } from '@allhours/core';
 import { z } from 'zod';
 import { wallClock } from './wall-clock.js';
@@ -132,7 +132,7 @@ export function scheduleFromParsed(v: AvailabilityOptions): AvailabilitySchedule
       if (instants.length === 0 || instants[0]! >= to) break;
       // Only whole days: a partial first or last day would publish its missing hours as closed.
       if (instants[0]! < from || instants[instants.length - 1]! + step > to) continue;
-      const type: DayType = holidays.has(date) ? 'holiday' : weekdayOf(date) >= 6 ? 'weekend' : 'weekday';
+      const type: DayType = holidays.has(date) ? 'holiday' : isWeekendDate(date) ? 'weekend' : 'weekday';
       dayCount[type]++;
       const bySlot = observations[type];
       for (const t of instants) {

@@ -2,11 +2,11 @@ import {
   addDays,
   DAY_MS,
   formatLocalTime,
+  isWeekendDate,
   localToInstant,
   MINUTE_MS,
   minutesOfLocalTime,
   toLocal,
-  weekdayOf,
 } from '@allhours/core';
 import type { ScheduleRequest, Site, Template } from './request.js';
 
@@ -139,8 +139,7 @@ function costOf(pattern: ShiftPattern, site: Site, date: string, start: number, 
   const paidHours = ((end - start) / MINUTE_MS - pattern.unpaidBreakMinutes) / 60;
   let weekendMinutes = 0;
   for (let day = 0; day * 1440 < pattern.startMinute + pattern.durationMinutes; day++) {
-    const wd = weekdayOf(addDays(date, day));
-    if (wd < 6) continue;
+    if (!isWeekendDate(addDays(date, day))) continue;
     const a = Math.max(pattern.startMinute, day * 1440);
     const b = Math.min(pattern.startMinute + pattern.durationMinutes, (day + 1) * 1440);
     if (b > a) weekendMinutes += b - a;

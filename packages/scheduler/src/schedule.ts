@@ -2,11 +2,11 @@ import {
   deadlineIn,
   formatInstant,
   formatLocal,
+  isWeekendDate,
   MINUTE_MS,
   type Progress,
   parseInput,
   silentProgress,
-  weekdayOf,
 } from '@allhours/core';
 import { type BreakShift, placeBreaks } from './breaks.js';
 import { constructRoster, polishRoster } from './construct.js';
@@ -84,7 +84,7 @@ function shares(catalog: ShiftCatalog, types: PlanType[], stage1: Stage1Result, 
   types.forEach((t, k) => {
     stage1.counts[k]!.forEach((x, d) => {
       if (catalog.patterns[t.pattern]!.night) nights += x;
-      if (weekdayOf(catalog.dates[d]!) >= 6) weekends += x;
+      if (isWeekendDate(catalog.dates[d]!)) weekends += x;
     });
   });
   return { nightsPerAgent: nights / Math.max(1, agents), weekendShiftsPerAgent: weekends / Math.max(1, agents) };
@@ -446,7 +446,7 @@ function fillKpis(
     cost += pay;
     costBySite[catalog.patterns[p.type.pattern]!.siteId]! += pay;
     if (catalog.patterns[p.type.pattern]!.night) nights[id]!++;
-    if (weekdayOf(catalog.dates[p.day]!) >= 6) weekends[id]!++;
+    if (isWeekendDate(catalog.dates[p.day]!)) weekends[id]!++;
   }
   kpis.cost = cost;
   kpis.costBySite = costBySite;

@@ -1,4 +1,4 @@
-import { weekdayOf } from '@allhours/core';
+import { isWeekendDate } from '@allhours/core';
 import { coveredIntervals, type Demand } from './demand.js';
 import { type LinearProgram, type LpBackend, solveLp } from './lp.js';
 import type { ShiftCatalog } from './options.js';
@@ -188,7 +188,7 @@ export async function planShifts(
       for (const [t, k] of siteTypes)
         for (let d = 0; d < D; d++) {
           const j = xCol[k]![d]!;
-          const counts = f.kind === 'night' ? catalog.patterns[t.pattern]!.night : weekdayOf(catalog.dates[d]!) >= 6;
+          const counts = f.kind === 'night' ? catalog.patterns[t.pattern]!.night : isWeekendDate(catalog.dates[d]!);
           if (j >= 0 && counts) terms.push([j, 1]);
         }
       if (terms.length === 0) continue;

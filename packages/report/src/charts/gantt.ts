@@ -1,4 +1,4 @@
-import { formatLocalTime, toLocal, weekdayOf } from '@allhours/core';
+import { formatLocalTime, isWeekendDate, toLocal } from '@allhours/core';
 import { wallClock } from '../wall-clock.js';
 import { GRID } from './palette.js';
 import { el, legend, svgRoot, text, tip } from './svg.js';
@@ -53,7 +53,7 @@ export function rosterGantt(input: GanttInput): string {
 
   dateRange(input.firstDate, input.days).forEach((date, d) => {
     const x = left + d * dayW;
-    if (weekdayOf(date) >= 6) parts.push(el('rect', { x, y: top, width: dayW, height: bottom - top, fill: '#f5f7fa' }));
+    if (isWeekendDate(date)) parts.push(el('rect', { x, y: top, width: dayW, height: bottom - top, fill: '#f5f7fa' }));
     // Night hours, so night shifts stand out against the day grid.
     const nights: [number, number][] =
       nightFrom > nightTo

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, localDayBounds, weekdayOf } from '@allhours/core';
+import { addDays, isWeekendDate, localDateOf, localDayBounds } from '@allhours/core';
 import { DateTime } from 'luxon';
 
 export interface DayTick {
@@ -30,7 +30,7 @@ export function dayTicks(fromMs: number, toMs: number, zone: string): DayTick[] 
   for (let guard = 0; guard < 4000; guard++) {
     const [start, end] = localDayBounds(date, zone);
     if (start >= toMs) break;
-    out.push({ date, start, end, label: dayLabel(date), weekend: weekdayOf(date) >= 6 });
+    out.push({ date, start, end, label: dayLabel(date), weekend: isWeekendDate(date) });
     date = addDays(date, 1);
   }
   return out;
