@@ -7,8 +7,8 @@ import { linkIndex } from './link-index.js';
  * rows each keep their own rules: for each broken link, try single-row edits — put an employee on a
  * `need` cell (changing that day's type, adding a shift, or moving one from a nearby day), or take the
  * only worker off a `when` cell (another type, a day off, or the shift moved to a nearby day off) — and
- * apply the most valuable legal edit that breaks fewer links than it mends. Rows stay legal throughout (each edit is checked). Mutates `assignment`; returns the
- * number of links still broken.
+ * apply the most valuable legal edit that breaks fewer links than it mends. Rows stay legal throughout
+ * (each edit is checked). Mutates `assignment`; returns the number of links still broken.
  */
 export interface LinkRepairOptions {
   /** Employees whose rows may change (not members of cyclic groups). */

@@ -1,5 +1,6 @@
 import { isWeekendDate } from '@allhours/core';
 import { coveredIntervals, type Demand } from './demand.js';
+import type { Fairness } from './engine/model.js';
 import { type LinearProgram, type LpBackend, solveLp } from './lp.js';
 import type { ShiftCatalog } from './options.js';
 import type { ScheduleRequest } from './request.js';
@@ -104,13 +105,6 @@ export function underWeightOf(request: ScheduleRequest, channel: string): number
   return typeof w === 'number' ? w : (w[channel] ?? 100);
 }
 
-/** The roster's fairness term (weight × shifts of a kind above the target, per agent), for the bound. */
-export interface SiteFairness {
-  kind: 'night' | 'weekend';
-  target: number;
-  weight: number;
-}
-
 export interface Stage1Result {
   status: 'optimal' | 'infeasible' | 'failed';
   /** LP optimum including the penalty of intervals no shift can cover. */
@@ -136,12 +130,16 @@ function unavailableDays(request: ScheduleRequest, catalog: ShiftCatalog): Map<s
   );
 }
 
+/**
+ * The stage-1 LP. `fairness`: the roster's fairness terms (the roster model's), added per site so the bound
+ * counts what nights and weekends above their targets cost.
+ */
 export async function planShifts(
   request: ScheduleRequest,
   catalog: ShiftCatalog,
   demand: Demand,
   types: PlanType[],
-  options: { timeLimitSeconds?: number; backend?: LpBackend; fairness?: readonly SiteFairness[] } = {},
+  options: { timeLimitSeconds?: number; backend?: LpBackend; fairness?: readonly Fairness[] } = {},
 ): Promise<Stage1Result> {
   const startedAt = Date.now();
   const lp: LinearProgram = { columns: [], rows: [] };

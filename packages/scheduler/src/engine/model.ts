@@ -275,6 +275,7 @@ export type ShiftType = RosterModel['shiftTypes'][number];
 export type Employee = RosterModel['employees'][number];
 export type CoverRow = RosterModel['cover'][number];
 export type RosterRequest = RosterModel['requests'][number];
+export type Fairness = NonNullable<RosterModel['fairness']>[number];
 
 /** assignment[e][d] = index into model.shiftTypes, or -1 (off). */
 export type Assignment = number[][];
