@@ -1,7 +1,7 @@
 import { intervalStart, type Series } from '@allhours/core';
 import { BAND, FORECAST, HISTORY, MUTED } from './palette.js';
 import { el, type Frame, fmt, legend, niceTicks, num, plotHeight, svgRoot, text } from './svg.js';
-import { timeFrame } from './time-frame.js';
+import { TIME_CHART_MARGIN, timeFrame } from './time-frame.js';
 
 export interface QuantileForecast {
   start: number;
@@ -30,7 +30,7 @@ export function bandChart(input: BandChartInput): string {
   const frame: Frame = {
     width: input.width ?? 1100,
     height: 300,
-    margin: { top: 34, right: 20, bottom: 48, left: 64 },
+    margin: TIME_CHART_MARGIN,
   };
   const h = plotHeight(frame);
   const { from, to } = input;

@@ -1,7 +1,7 @@
 import { type IntervalMinutes, intervalStart } from '@allhours/core';
 import { FORECAST, TARGET } from './palette.js';
 import { el, type Frame, legend, num, plotHeight, plotWidth, svgRoot } from './svg.js';
-import { timeFrame } from './time-frame.js';
+import { TIME_CHART_MARGIN, timeFrame } from './time-frame.js';
 
 export interface ServiceLevelChartInput {
   id: string;
@@ -23,7 +23,7 @@ export function serviceLevelChart(input: ServiceLevelChartInput): string {
   const frame: Frame = {
     width: input.width ?? 1100,
     height: 240,
-    margin: { top: 34, right: 20, bottom: 48, left: 64 },
+    margin: TIME_CHART_MARGIN,
   };
   const w = plotWidth(frame);
   const h = plotHeight(frame);

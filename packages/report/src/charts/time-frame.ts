@@ -12,6 +12,9 @@ export interface TimeFrame {
   axes: string;
 }
 
+/** Margins of the time-series charts: room for the day labels below and the value labels on the left. */
+export const TIME_CHART_MARGIN: Frame['margin'] = { top: 34, right: 20, bottom: 48, left: 64 };
+
 /**
  * The frame shared by the time-series charts: a UTC time axis labelled by local day in `timeZone`
  * (weekends shaded, a day label only where most of the day is visible) and a value axis from 0 to `yMax`.
