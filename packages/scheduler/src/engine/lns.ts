@@ -12,7 +12,7 @@ import type { Compiled } from './compile.js';
 import { runHighs } from './highs.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
-import { defaultWorkLimit, mipUnits } from './work.js';
+import { buildUnits, defaultWorkLimit, mipUnits } from './work.js';
 
 export interface LnsState {
   /** Target free cells (employee-days) per neighbourhood. */
@@ -89,7 +89,7 @@ export async function lnsStep(
   for (let attempt = 0; ; attempt++) {
     sub = neighbourhood(c, current, softLinks, state, random, run.linkPenalty);
     if (sub.lp.index.length <= MAX_SUB_NONZEROS || attempt >= 20 || state.size <= 2) break;
-    units += 3_000 + 1.5 * sub.lp.index.length; // built and discarded
+    units += buildUnits(sub.lp); // built and discarded
     state.size = Math.max(2, state.size * 0.7);
   }
   const start = sub.start(current);

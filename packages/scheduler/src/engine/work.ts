@@ -23,6 +23,10 @@ export function moveUnits(coverOfCell: readonly (readonly number[])[]): number {
   }
   return 0.6 + 0.07 * (cells > 0 ? rows / cells : 0);
 }
+/** Units of building a sub-MIP and handing it to HiGHS: a fixed overhead and its nonzeros. */
+export function buildUnits(lp: { index: { length: number } }): number {
+  return 3_000 + 1.5 * lp.index.length;
+}
 /**
  * Units of one sub-MIP: a fixed overhead, its size (build, transfer, presolve), nodes and LP iterations.
  * An LP iteration costs more on a larger LP (measured on contact-center neighbourhoods of 3,000 rows ×
@@ -33,7 +37,7 @@ export function mipUnits(
   run: Pick<MipRun, 'nodes' | 'lpIterations'>,
 ): number {
   const perIteration = Math.max(450, 0.12 * (lp.numRows + lp.numCols));
-  return 3_000 + 1.5 * lp.index.length + perIteration * run.lpIterations + 300 * run.nodes;
+  return buildUnits(lp) + perIteration * run.lpIterations + 300 * run.nodes;
 }
 
 /** Work units per step of the dynamic-programming pricer (pricing.ts: 0.1–0.4 µs each on Curtois 5–12). */
