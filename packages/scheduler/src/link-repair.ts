@@ -2,14 +2,7 @@ import type { RowCheck } from './engine/index.js';
 import { type Assignment, OFF, type RosterModel } from './engine/model.js';
 import { linkIndex } from './link-index.js';
 
-/**
- * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
- * rows each keep their own rules: for each broken link, try single-row edits — put an employee on a
- * `need` cell (changing that day's type, adding a shift, or moving one from a nearby day), or take the
- * only worker off a `when` cell (another type, a day off, or the shift moved to a nearby day off) — and
- * apply the most valuable legal edit that breaks fewer links than it mends. Rows stay legal throughout
- * (each edit is checked). Mutates `assignment`; returns the number of links still broken.
- */
+/** What the repair may change, and how it prices and reports a change of a cell's workers. */
 export interface LinkRepairOptions {
   /** Employees whose rows may change (not members of cyclic groups). */
   movable: Set<number>;
@@ -31,6 +24,14 @@ const MOVE_DAYS = 6;
 
 type Edit = { day: number; type: number }[];
 
+/**
+ * Repair of hard links ("if anyone works a `when` cell, someone works a `need` cell") in a roster whose
+ * rows each keep their own rules: for each broken link, try single-row edits — put an employee on a
+ * `need` cell (changing that day's type, adding a shift, or moving one from a nearby day), or take the
+ * only worker off a `when` cell (another type, a day off, or the shift moved to a nearby day off) — and
+ * apply the most valuable legal edit that breaks fewer links than it mends. Rows stay legal throughout
+ * (each edit is checked). Mutates `assignment`; returns the number of links still broken.
+ */
 export function repairLinks(
   model: RosterModel,
   rules: RowCheck,
