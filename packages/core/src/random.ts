@@ -31,3 +31,13 @@ export function createRandom(seed: number): Random {
   const next = (): number => next32() / 4294967296;
   return { next, int: (n) => Math.floor(next() * n) };
 }
+
+/** A copy of `items` in a uniformly random order (Fisher–Yates), drawn from `random`. */
+export function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -10,6 +10,7 @@
  * then has its time (600 s: 118,964 → 63,683).
  * At marginal prices a row's value is what placing it changes in the objective (exactly so where a row
  * counts at most once in each cover row, as on Curtois), so each best response lowers the objective.
+ * With `fromStart` only the passes run, from a whole roster: the solver's last step of its search.
  */
 import type { Compiled } from './compile.js';
 import { type Assignment, OFF } from './model.js';
@@ -27,6 +28,11 @@ export interface GreedyStartOptions {
   stopAt: number;
   /** Best-response passes after the first, at most. */
   maxPasses?: number;
+  /**
+   * The rows of `todo` in `start` are the first placement (they must hold their rules): only the
+   * best-response passes run, re-choosing them against all the others.
+   */
+  fromStart?: boolean;
 }
 
 export interface GreedyStartResult {
@@ -62,8 +68,9 @@ export function greedyStart(
   const roster = start.map((row) => row.slice());
   const planned = new Set(todo);
   const counts = new Float64Array(c.cover.length);
+  const fromStart = options.fromStart === true;
   roster.forEach((row, e) => {
-    if (!planned.has(e)) addRow(c, counts, row, 1);
+    if (fromStart || !planned.has(e)) addRow(c, counts, row, 1);
   });
   const pricers = new Map<number, RowPricer | undefined>(todo.map((e) => [e, rowPricer(c, e)]));
   const narrowed = new Set<number>();
@@ -97,8 +104,8 @@ export function greedyStart(
   };
 
   const unplaced: number[] = [];
-  const placed: number[] = [];
-  for (const e of todo) {
+  const placed: number[] = fromStart ? todo.filter((e) => pricers.get(e) !== undefined) : [];
+  for (const e of fromStart ? [] : todo) {
     if (Date.now() >= options.stopAt) {
       unplaced.push(e);
       continue;

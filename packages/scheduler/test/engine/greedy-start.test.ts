@@ -48,4 +48,26 @@ describe('greedyStart', () => {
     expect(capped.passes).toBe(0);
     expect(capped.roster).toEqual(first.roster);
   });
+
+  it('from a start, runs only the passes: the rows the first placement would have had, then the same passes', () => {
+    const first = greedyStart(c, offRoster(), everyone, { ...noLimit, maxPasses: 0 });
+    const passed = greedyStart(c, offRoster(), everyone, noLimit);
+    const resumed = greedyStart(c, first.roster, everyone, { ...noLimit, fromStart: true });
+    expect(resumed.roster).toEqual(passed.roster);
+    expect(resumed.passes).toBe(passed.passes);
+    expect(resumed.unplaced).toEqual([]);
+    // At the end of its passes no row gains: from there a pass changes nothing.
+    const again = greedyStart(c, resumed.roster, everyone, { ...noLimit, fromStart: true, maxPasses: 1 });
+    expect(again.roster).toEqual(resumed.roster);
+  });
+
+  it('from a start, re-chooses only the rows it is given, and never raises the objective', () => {
+    const first = greedyStart(c, offRoster(), everyone, { ...noLimit, maxPasses: 0 });
+    const some = [0, 5, 9];
+    const resumed = greedyStart(c, first.roster, some, { ...noLimit, fromStart: true });
+    for (let e = 0; e < c.E; e++) if (!some.includes(e)) expect(resumed.roster[e]).toEqual(first.roster[e]);
+    const after = evaluate(instance2, resumed.roster);
+    expect(after.violations).toEqual([]);
+    expect(after.objective).toBeLessThanOrEqual(evaluate(instance2, first.roster).objective);
+  });
 });
