@@ -37,7 +37,10 @@ export interface GreedyStartOptions {
 
 export interface GreedyStartResult {
   roster: Assignment;
-  /** Employees of `todo` without a row from the program (none applies, none found, or out of time). */
+  /**
+   * Employees of `todo` without a row from the program (none applies, none found, or out of time). Empty
+   * with `fromStart`: a row the program cannot price keeps its start.
+   */
   unplaced: number[];
   /** Best-response passes completed after the first. */
   passes: number;

@@ -607,6 +607,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     await searchUntil(budget);
   }
 }
+
 interface Arm {
   gain: number;
   work: number;
