@@ -12,7 +12,7 @@ import type { Compiled } from './compile.js';
 import { runHighs } from './highs.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
-import { buildUnits, defaultWorkLimit, mipUnits } from './work.js';
+import { buildUnits, mipUnits } from './work.js';
 
 export interface LnsState {
   /** Target free cells (employee-days) per neighbourhood. */
@@ -31,12 +31,15 @@ export interface LnsStep {
 /** Node budget of one sub-MIP: a small one, so a step costs about 0.05–0.5 s. */
 const MAX_NODES = 1000;
 /**
- * Safety stop per sub-MIP. Normal steps take 0.02–0.8 s; the few that stall (thousands of LP iterations
- * at the root without finishing it) ran to any limit given them and took 80 % of LNS time at 4 s.
+ * Work at which a sub-MIP is stopped, its best roster kept. Most steps finish far below it (0.02–0.8 s);
+ * a few need hundreds of nodes (Curtois 19: 816 nodes, 31,000 LP iterations, 10 s) and would take the
+ * search's time. Counted from nodes and LP iterations (work.ts), so the stop falls at the same point on any
+ * machine: a stop at 1.5 s on the clock made runs differ with the machine's load (19 at 600 s, seed 1:
+ * 3,297 to 3,497).
  */
-const MAX_SECONDS = 1.5;
-/** What a stalled step is charged: its time at the default work rate (work.ts). */
-const STALLED_UNITS = defaultWorkLimit(MAX_SECONDS);
+const MAX_STEP_UNITS = 4e6;
+/** Safety stop per sub-MIP on the clock, well past MAX_STEP_UNITS (1.5–3 s here). */
+const MAX_SECONDS = 8;
 /**
  * Largest sub-MIP built, in nonzeros: contact-center cover rows are dense (a shift covers 32 quarter
  * hours), and a neighbourhood over all agents for 3 days had 320,000 and did not finish presolve in 4 s.
@@ -99,12 +102,13 @@ export async function lnsStep(
     seed: run.seed + state.iterations,
     maxNodes: MAX_NODES,
     subproblem: true,
+    stopWhen: (done) => mipUnits(sub.lp, done) > MAX_STEP_UNITS,
     ...(start ? { start } : {}),
   });
   if (result.status === 'timeLimit') {
-    // The safety stop: a fixed charge and no roster, so a stalled sub-MIP costs the same on any machine.
+    // The safety stop: a fixed charge and no roster.
     state.size = Math.max(Math.min(c.D, 2 * c.E), state.size * 0.5);
-    return { improved: false, units: units + STALLED_UNITS };
+    return { improved: false, units: units + MAX_STEP_UNITS };
   }
   units += mipUnits(sub.lp, result);
   const startObjective = start ? objectiveOf(sub.lp, start) : Number.POSITIVE_INFINITY;
