@@ -23,7 +23,7 @@ import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
 import { rowPricer } from './pricing.js';
 import { pricedRowCost, rowCost } from './row-cost.js';
-import { DP_UNITS_PER_STEP, mipUnits, NODE_UNITS } from './work.js';
+import { DP_UNITS_PER_STEP, mipUnits, NODE_UNITS, pastUnits } from './work.js';
 
 export interface ColumnGenerationOptions {
   seed: number;
@@ -294,7 +294,7 @@ export async function columnGeneration(
     // No strong branching: on Curtois 9 it took 117,000 of the master's 184,000 LP iterations at the root,
     // where HiGHS seldom asks `stopWhen`, so the clock ended the master and runs differed with the load.
     subproblem: true,
-    stopWhen: (done) => mipUnits(integer.lp, done) > options.masterUnits,
+    stopWhen: pastUnits(integer.lp, options.masterUnits),
   });
   work += Math.min(options.masterUnits, mipUnits(integer.lp, run));
   const timedOut = !converged && work < options.priceUnits && Date.now() >= options.priceUntil;

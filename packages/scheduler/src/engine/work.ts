@@ -42,6 +42,17 @@ export function mipUnits(
   return buildUnits(lp) + perIteration * run.lpIterations + 300 * run.nodes;
 }
 
+/**
+ * A `stopWhen` for runHighs (highs.ts): true once the run's nodes and LP iterations come to more than
+ * `maxUnits`, so a MIP stops at the same point on any machine.
+ */
+export function pastUnits(
+  lp: { numRows: number; numCols: number; index: { length: number } },
+  maxUnits: number,
+): (done: Pick<MipRun, 'nodes' | 'lpIterations'>) => boolean {
+  return (done) => mipUnits(lp, done) > maxUnits;
+}
+
 /** Work units per step of the dynamic-programming pricer (pricing.ts: 0.1–0.4 µs each on Curtois 5–12). */
 export const DP_UNITS_PER_STEP = 0.3;
 
