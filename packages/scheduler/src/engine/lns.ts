@@ -2,7 +2,8 @@
  * One large-neighbourhood step: free some cells of the incumbent, fix the rest, re-solve the freed part
  * exactly with HiGHS warm-started from the incumbent (so it never gets worse). Neighbourhoods:
  * - a few whole rows (an exact best response for those employees, all their rules in play);
- * - a window of days across several rows, centred half the time on a day whose cover is off target.
+ * - a window of days across several rows, centred half the time on a day whose cover is off target;
+ * - where the weekends an employee may work are limited, a few weekends across several rows.
  * The size (free cells) is a variable neighbourhood: grown while neighbourhoods solve to optimality
  * without a gain (too small to escape), shrunk when a sub-MIP runs out of its node budget (too big).
  * Everything is decided from counts (nodes, LP iterations), never from the clock: steps are repeatable.
@@ -49,6 +50,22 @@ const MAX_SECONDS = 8;
  */
 export const MAX_SUB_NONZEROS = 30_000;
 const EPS = 1e-6;
+
+/**
+ * Share of neighbourhoods over weekends where some employee may work fewer weekends than the horizon has:
+ * the weekend days of a few weekends, and the day either side, across several rows. The weekends worked
+ * are a budget over the whole horizon, which windows of consecutive days cannot trade between weekends
+ * weeks apart, and it binds: Curtois 13 needs 482 weekend shifts where the rule allows at most 500.
+ */
+const WEEKEND_SHARE = 0.3;
+/** Weekends freed together in one such neighbourhood. */
+const WEEKENDS_FREED = 4;
+
+/** Some employee may work fewer weekends than the horizon has (so which weekends is a choice that binds). */
+function weekendLimited(c: Compiled): boolean {
+  const W = c.model.weekends.length;
+  return W > 1 && c.model.employees.some((e) => e.maxWeekends !== undefined && e.maxWeekends < W);
+}
 
 export function freeMask(c: Compiled, employees: Iterable<number>, from = 0, to = c.D): Uint8Array {
   const free = new Uint8Array(c.E * c.D);
@@ -144,6 +161,10 @@ function neighbourhood(
   let from = 0;
   let to = c.D;
   const size = Math.max(2, state.size);
+  if (weekendLimited(c) && random.next() < WEEKEND_SHARE) {
+    const free = weekendMask(c, current, size, random);
+    return buildMip(c, current, free, softLinks ? { linkPenalty } : {});
+  }
   if (random.next() < 0.2) {
     const k = Math.max(1, Math.min(c.E, Math.round(size / c.D)));
     while (employees.size < k) employees.add(random.int(c.E));
@@ -160,4 +181,30 @@ function neighbourhood(
   }
   closeGroups(c, employees);
   return buildMip(c, current, freeMask(c, employees, from, to), softLinks ? { linkPenalty } : {});
+}
+
+/**
+ * A weekend neighbourhood of about `size` free cells: a few weekends (half the time one with a cover row
+ * off target among them), each with the day either side, freed on the same days across several rows.
+ */
+export function weekendMask(c: Compiled, current: Assignment, size: number, random: Random): Uint8Array {
+  const weekends = c.model.weekends;
+  const picked = new Set<number>();
+  const hot = random.next() < 0.5 ? badDay(c, current, random) : -1;
+  const hotWeekend = weekends.findIndex((w) => w.includes(hot));
+  if (hotWeekend >= 0) picked.add(hotWeekend);
+  while (picked.size < Math.min(weekends.length, WEEKENDS_FREED)) picked.add(random.int(weekends.length));
+  const days = new Set<number>();
+  for (const k of picked) {
+    const w = weekends[k]!;
+    if (w.length === 0) continue;
+    for (let d = Math.max(0, Math.min(...w) - 1); d <= Math.min(c.D - 1, Math.max(...w) + 1); d++) days.add(d);
+  }
+  const employees = new Set<number>();
+  const k = Math.max(1, Math.min(c.E, Math.round(size / Math.max(1, days.size))));
+  while (employees.size < k) employees.add(random.int(c.E));
+  closeGroups(c, employees);
+  const free = new Uint8Array(c.E * c.D);
+  for (const e of employees) for (const d of days) free[e * c.D + d] = 1;
+  return free;
 }

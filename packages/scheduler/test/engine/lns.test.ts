@@ -6,8 +6,8 @@ import { readCurtois } from '../../src/curtois/read.js';
 import { buildDemand } from '../../src/demand.js';
 import { compile } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { type LnsState, lnsStep } from '../../src/engine/lns.js';
-import { type RosterModel, rosterModelSchema } from '../../src/engine/model.js';
+import { type LnsState, lnsStep, weekendMask } from '../../src/engine/lns.js';
+import { OFF, type RosterModel, rosterModelSchema } from '../../src/engine/model.js';
 import { moveUnits } from '../../src/engine/work.js';
 import { buildRosterModel } from '../../src/mapping.js';
 import { buildCatalog } from '../../src/options.js';
@@ -50,6 +50,49 @@ describe('lnsStep', () => {
     if (a.result.roster) {
       expect(evaluate(model, a.result.roster).objective).toBeLessThanOrEqual(evaluate(model, start).objective + 1e-6);
     }
+  });
+});
+
+describe('weekendMask', () => {
+  // Eight weeks, a weekend on days 7w+5 and 7w+6, ten employees who may work two weekends each.
+  const weekends = Array.from({ length: 8 }, (_, w) => [7 * w + 5, 7 * w + 6]);
+  const model = parseInput(rosterModelSchema, {
+    days: 56,
+    shiftTypes: [{ id: 'a', minutes: 480 }],
+    weekends,
+    employees: Array.from({ length: 10 }, (_, e) => ({ id: `e${e}`, maxWeekends: 2 })),
+    cover: Array.from({ length: 56 }, (_, day) => ({
+      terms: [{ day, type: 'a' }],
+      requirement: 3,
+      underWeight: 100,
+      overWeight: 1,
+    })),
+  });
+  const c = compile(model);
+  const off = Array.from({ length: c.E }, () => new Array<number>(c.D).fill(OFF));
+  /** The weekend's days and the day either side, within the horizon. */
+  const around = (w: number[]) => [w[0]! - 1, ...w, w[1]! + 1].filter((d) => d < c.D);
+
+  it('frees four whole weekends with the day either side, on the same days in every row it frees', () => {
+    const random = createRandom(3);
+    for (let draw = 0; draw < 20; draw++) {
+      const free = weekendMask(c, off, 32, random);
+      const rows = Array.from({ length: c.E }, (_, e) => free.subarray(e * c.D, (e + 1) * c.D).join(''));
+      const freed = rows.filter((r) => r.includes('1'));
+      expect(new Set(freed).size).toBe(1);
+      const days = [...freed[0]!].flatMap((bit, d) => (bit === '1' ? [d] : []));
+      const picked = weekends.filter((w) => days.includes(w[0]!));
+      expect(picked).toHaveLength(4);
+      expect(days).toEqual(picked.flatMap(around));
+      // About size / days rows: 32 cells over 15 or 16 days.
+      expect(freed).toHaveLength(2);
+    }
+  });
+
+  it('draws the same neighbourhoods for the same seed', () => {
+    const a = createRandom(9);
+    const b = createRandom(9);
+    for (let draw = 0; draw < 5; draw++) expect(weekendMask(c, off, 60, a)).toEqual(weekendMask(c, off, 60, b));
   });
 });
 
