@@ -82,6 +82,12 @@ export function closeGroups(c: Compiled, employees: Set<number>): Set<number> {
   return employees;
 }
 
+/** Adds distinct random employees to `into` until it holds `k` (k ≤ E); returns it. */
+function drawEmployees(c: Compiled, k: number, random: Random, into: Set<number>): Set<number> {
+  while (into.size < k) into.add(random.int(c.E));
+  return into;
+}
+
 /** A random day among those with a cover row off its requirement, or −1. */
 function badDay(c: Compiled, a: Assignment, random: Random): number {
   const count = new Float64Array(c.D * c.T);
@@ -167,7 +173,7 @@ function neighbourhood(
   }
   if (random.next() < 0.2) {
     const k = Math.max(1, Math.min(c.E, Math.round(size / c.D)));
-    while (employees.size < k) employees.add(random.int(c.E));
+    drawEmployees(c, k, random, employees);
   } else {
     // Windows across as many rows as the size allows (all of them once it allows 2+ days each):
     // cover is decided per day, so a window over everyone is where cover penalties are traded.
@@ -177,7 +183,7 @@ function neighbourhood(
     from = hot < 0 ? random.int(c.D - span + 1) : Math.max(0, Math.min(c.D - span, hot - random.int(span)));
     to = from + span;
     if (k >= c.E) for (let e = 0; e < c.E; e++) employees.add(e);
-    else while (employees.size < k) employees.add(random.int(c.E));
+    else drawEmployees(c, k, random, employees);
   }
   closeGroups(c, employees);
   return buildMip(c, current, freeMask(c, employees, from, to), softLinks ? { linkPenalty } : {});
@@ -200,10 +206,8 @@ export function weekendMask(c: Compiled, current: Assignment, size: number, rand
     if (w.length === 0) continue;
     for (let d = Math.max(0, Math.min(...w) - 1); d <= Math.min(c.D - 1, Math.max(...w) + 1); d++) days.add(d);
   }
-  const employees = new Set<number>();
   const k = Math.max(1, Math.min(c.E, Math.round(size / Math.max(1, days.size))));
-  while (employees.size < k) employees.add(random.int(c.E));
-  closeGroups(c, employees);
+  const employees = closeGroups(c, drawEmployees(c, k, random, new Set<number>()));
   const free = new Uint8Array(c.E * c.D);
   for (const e of employees) for (const d of days) free[e * c.D + d] = 1;
   return free;
