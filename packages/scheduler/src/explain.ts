@@ -1,4 +1,4 @@
-import { MINUTE_MS, toLocal } from '@allhours/core';
+import { isWeekendDate, MINUTE_MS, toLocal } from '@allhours/core';
 import type { Demand } from './demand.js';
 import type { RosterMapping } from './mapping.js';
 import type { ShiftCatalog } from './options.js';
@@ -96,12 +96,18 @@ export function explainInfeasible(request: ScheduleRequest, catalog: ShiftCatalo
     );
     const noRuns = allowed.length > 0 && allowed.every((x) => allowed.every((y) => banned.has(`${x}>${y}`)));
     const maxRun = noRuns ? 1 : request.rules.maxConsecutiveDays;
+    // No weekend at all: its days hold no usable shift (a limit above 0 is left to the solver).
+    const noWeekends = (agent.maxWorkingWeekends ?? request.rules.maxWorkingWeekends) === 0;
     for (const w of emp.workload ?? []) {
       const need = w.minMinutes ?? 0;
       if (need <= 0) continue;
       const perDay: number[] = [];
       for (let d = w.fromDay; d < w.toDay; d++) {
         let best = 0;
+        if (noWeekends && isWeekendDate(catalog.dates[d]!)) {
+          perDay.push(0);
+          continue;
+        }
         for (const id of allowed) {
           const k = typeIndex.get(id)!;
           if (usable[e]!.has(`${d}|${k}`)) best = Math.max(best, minutes[d]![k]!);
@@ -125,6 +131,7 @@ export function explainInfeasible(request: ScheduleRequest, catalog: ShiftCatalo
           `maxShiftsPerWeek ${agent.maxShiftsPerWeek}`,
           `maxConsecutiveDays ${request.rules.maxConsecutiveDays}`,
           `minConsecutiveDaysOff ${request.rules.minConsecutiveDaysOff}`,
+          ...(noWeekends ? ['maxWorkingWeekends 0'] : []),
           ...(mapping.blockedByHandover > 0
             ? [
                 `handoverOverlapMinutes ${request.rules.handoverOverlapMinutes} leaves ${mapping.blockedByHandover} shift options without a continuing shift`,

@@ -276,6 +276,7 @@ export function buildRosterModel(
     });
     requests.push(...(preferenceRequests(request, catalog, agent, allowed, types) ?? []));
     const dayStart = dayStartOf(agent.siteId);
+    const maxWeekends = agent.maxWorkingWeekends ?? request.rules.maxWorkingWeekends;
     return {
       id: agent.id,
       allowedTypes: allowed.map((k) => types[k]!.id),
@@ -287,6 +288,8 @@ export function buildRosterModel(
       })),
       maxConsecutiveShifts: request.rules.maxConsecutiveDays,
       minConsecutiveDaysOff: request.rules.minConsecutiveDaysOff,
+      ...(request.rules.minConsecutiveDays > 1 && { minConsecutiveShifts: request.rules.minConsecutiveDays }),
+      ...(maxWeekends !== undefined && { maxWeekends }),
       maxNights: [{ windowDays: Math.min(7, D), max: request.rules.maxNightsPerWeek }],
       ...(request.rules.weeklyRestMinutes > 0 &&
         D >= 7 && { weeklyRest: { windowDays: 7, minMinutes: request.rules.weeklyRestMinutes, stepDays: 7 } }),

@@ -128,6 +128,12 @@ export const agentSchema = z
       .optional()
       .meta({ description: 'local weekly windows a shift must fit in; absent = any time' }),
     preferences: z.array(preferenceSchema).default([]),
+    maxWorkingWeekends: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: "this agent's own limit, instead of rules.maxWorkingWeekends" }),
   })
   .strict()
   .refine((a) => a.minMinutesPerWeek <= a.maxMinutesPerWeek, {
@@ -146,6 +152,16 @@ export const rulesSchema = z
       .meta({ description: 'EU: 24 h + 11 h in one block per 7 days' }),
     maxConsecutiveDays: z.number().int().min(1).default(6),
     minConsecutiveDaysOff: z.number().int().min(1).default(2),
+    minConsecutiveDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .meta({ description: 'working days in a row at least; runs touching the horizon ends are exempt' }),
+    maxWorkingWeekends: z.number().int().nonnegative().optional().meta({
+      description:
+        'weekends (the local Saturday and Sunday) on which an agent starts any shift, at most, over the horizon; absent = no limit',
+    }),
     maxNightsPerWeek: z.number().int().min(0).max(7).default(5),
     handoverOverlapMinutes: z
       .number()

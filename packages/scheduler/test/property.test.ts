@@ -34,10 +34,23 @@ const scenario = fc
     levels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
     handover: fc.constantFrom(0, 30),
     maxNights: fc.integer({ min: 0, max: 3 }),
+    minDays: fc.constantFrom(1, 2),
+    weekends: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
     seed: fc.integer({ min: 1, max: 1000 }),
   })
   .map(
-    ({ zone, start, templates, agents, levels, handover, maxNights, seed }): ScheduleRequestInput => ({
+    ({
+      zone,
+      start,
+      templates,
+      agents,
+      levels,
+      handover,
+      maxNights,
+      minDays,
+      weekends,
+      seed,
+    }): ScheduleRequestInput => ({
       horizon: { start, days: 7 },
       intervalMinutes: 30,
       requirements: ['voice', 'chat'].map((c) => flatRequirement(c, start, 7, 30, (h) => levels[Math.floor(h / 4)]!)),
@@ -60,7 +73,12 @@ const scenario = fc
             ? []
             : [new Date(Date.parse(start) + a.unavailable * 86_400_000).toISOString().slice(0, 10)],
       })),
-      rules: { handoverOverlapMinutes: handover, maxNightsPerWeek: maxNights },
+      rules: {
+        handoverOverlapMinutes: handover,
+        maxNightsPerWeek: maxNights,
+        minConsecutiveDays: minDays,
+        ...(weekends !== undefined && { maxWorkingWeekends: weekends }),
+      },
       solver: { timeLimitSeconds: 1.5, seed },
     }),
   );

@@ -1,4 +1,4 @@
-import { MINUTE_MS, parseInput } from '@allhours/core';
+import { addDays, MINUTE_MS, parseInput, weekdayOf } from '@allhours/core';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../src/scenario.js';
 import { schedule } from '../src/schedule.js';
@@ -150,6 +150,28 @@ describe('schedule: infeasible input is explained', () => {
     );
   });
 
+  it('names the weekend limit when the weekdays left cannot hold the contract minutes', async () => {
+    const request = parsed(
+      smallRequest({
+        agents: [
+          {
+            id: 'cleo',
+            siteId: 'S',
+            channels: ['voice'],
+            minMinutesPerWeek: 2400,
+            unavailableDates: ['2026-03-25'],
+            maxWorkingWeekends: 0,
+          },
+        ],
+      }),
+    );
+    const result = await schedule(request);
+    expect(result.status).toBe('infeasible');
+    expect(result.explanation!.join('\n')).toMatch(
+      /agent cleo: the week from 2026-03-23 needs at least 2400 min .* at most 1440 min fit on 3 days: 4 of 7 days .*maxWorkingWeekends 0/,
+    );
+  });
+
   it('names the rest rule when it leaves no consecutive days', async () => {
     const request = parsed(
       smallRequest({
@@ -236,5 +258,42 @@ describe('schedule: service level', () => {
     expect(() => parsed(smallRequest({ requirements: [{ ...voice, volumes: voice.values }] }))).toThrow(
       /requirements\[0\]\.ahtSeconds: is required/,
     );
+  });
+});
+
+describe('schedule: weekends worked and short runs', () => {
+  const weekendsOf = (assignments: { agentId: string; localStart: string }[]) => {
+    const byAgent = new Map<string, Set<string>>();
+    for (const a of assignments) {
+      const date = a.localStart.slice(0, 10);
+      const wd = weekdayOf(date);
+      if (wd < 6) continue;
+      const saturday = wd === 6 ? date : addDays(date, -1);
+      byAgent.set(a.agentId, (byAgent.get(a.agentId) ?? new Set()).add(saturday));
+    }
+    return byAgent;
+  };
+
+  it('two weeks 24/7, at most one weekend each and runs of 2+ days: every rule holds', async () => {
+    const request = parsed(
+      smallRequest({ rules: { maxWorkingWeekends: 1, minConsecutiveDays: 2 } }, { agents: 6, days: 14 }),
+    );
+    const result = await schedule(request);
+    expect(['optimal', 'feasible', 'timeLimit']).toContain(result.status);
+    expect(validateRoster(request, parseInput(rosterSchema, result)).violations).toEqual([]);
+    const weekends = weekendsOf(result.assignments);
+    expect(weekends.size).toBeGreaterThan(0); // the weekends are staffed, within the limit
+    for (const set of weekends.values()) expect(set.size).toBeLessThanOrEqual(1);
+  });
+
+  it('an agent limited to no weekend gets none, the others cover them', async () => {
+    const input = smallRequest({ rules: { maxWorkingWeekends: 2 } }, { agents: 6, days: 14 });
+    input.agents[0]!.maxWorkingWeekends = 0;
+    const request = parsed(input);
+    const result = await schedule(request);
+    expect(validateRoster(request, parseInput(rosterSchema, result)).violations).toEqual([]);
+    const weekends = weekendsOf(result.assignments);
+    expect(weekends.has('a1')).toBe(false);
+    expect(weekends.size).toBeGreaterThan(0);
   });
 });

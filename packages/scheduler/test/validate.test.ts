@@ -77,6 +77,33 @@ describe('validateRoster (independent of the solver)', () => {
     expect(check([shift('a1', 'early', week[0]!)])).toEqual(['minMinutesPerWeek']);
   });
 
+  it('finds a short run of work and too many weekends worked', () => {
+    // Mon–Tue, then Fri alone: a one-day run inside the horizon (the first run touches its start).
+    const short = [0, 1, 4].map((d) => shift('a1', 'early', week[d]!));
+    expect(check(short)).toEqual([]);
+    expect(check(short, smallRequest({ rules: { minConsecutiveDays: 2 } }, { agents: 1 }))).toEqual([
+      'minConsecutiveDays',
+    ]);
+    // Two weeks: Thu–Sat, then Fri–Sun: the weekends of Sat 28 March and Sat 4 April.
+    const dates = ['2026-03-26', '2026-03-27', '2026-03-28', '2026-04-03', '2026-04-04', '2026-04-05'];
+    const twoWeekends = dates.map((d) => shift('a1', 'early', d));
+    const twoWeeks = (rules: ScheduleRequestInput['rules'], own?: number) => {
+      const request = smallRequest({ rules }, { agents: 1, days: 14 });
+      if (own !== undefined) request.agents[0]!.maxWorkingWeekends = own;
+      return request;
+    };
+    expect(check(twoWeekends, twoWeeks({ maxWorkingWeekends: 2 }))).toEqual([]);
+    expect(check(twoWeekends, twoWeeks({ maxWorkingWeekends: 1 }))).toEqual(['maxWorkingWeekends']);
+    expect(check(twoWeekends, twoWeeks({ maxWorkingWeekends: 1 }, 2))).toEqual([]);
+    expect(check(twoWeekends, twoWeeks({}, 1))).toEqual(['maxWorkingWeekends']);
+    // Saturday and the Sunday after it are one weekend.
+    const oneWeekend = ['2026-03-27', '2026-03-28', '2026-03-29', '2026-04-01', '2026-04-02'].map((d) =>
+      shift('a1', 'early', d),
+    );
+    expect(check(oneWeekend, twoWeeks({ maxWorkingWeekends: 1 }))).toEqual([]);
+    expect(check(oneWeekend, twoWeeks({ maxWorkingWeekends: 0 }))).toEqual(['maxWorkingWeekends']);
+  });
+
   it('finds too many nights in a sliding week', () => {
     const nights = [shift('a1', 'night', week[0]!), shift('a1', 'night', week[1]!), shift('a1', 'early', week[4]!)];
     expect(check(nights, smallRequest({ rules: { maxNightsPerWeek: 1 } }, { agents: 1 }))).toEqual([

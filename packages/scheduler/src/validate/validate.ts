@@ -39,7 +39,9 @@ export interface RuleViolation {
     | 'minRest'
     | 'weeklyRest'
     | 'maxConsecutiveDays'
+    | 'minConsecutiveDays'
     | 'minConsecutiveDaysOff'
+    | 'maxWorkingWeekends'
     | 'maxNightsPerWeek'
     | 'maxShiftsPerWeek'
     | 'maxMinutesPerWeek'
@@ -258,6 +260,13 @@ export function validateRoster(request: ScheduleRequest, roster: Roster): Valida
             at: addDays(firstDate, d - run),
             message: `${run} consecutive working days (max ${rules.maxConsecutiveDays})`,
           });
+        if (run > 0 && run < rules.minConsecutiveDays && d - run > 0 && d < days)
+          add({
+            rule: 'minConsecutiveDays',
+            agentId,
+            at: addDays(firstDate, d - run),
+            message: `${run} consecutive working day(s) (min ${rules.minConsecutiveDays})`,
+          });
         run = 0;
       }
     }
@@ -275,6 +284,23 @@ export function validateRoster(request: ScheduleRequest, roster: Roster): Valida
         seenWork = true;
         off = 0;
       } else off++;
+    }
+    // Weekends worked: a Saturday and the Sunday after it are one weekend (keyed by the Saturday's date).
+    const weekendLimit = agent.maxWorkingWeekends ?? rules.maxWorkingWeekends;
+    if (weekendLimit !== undefined) {
+      const weekends = new Set<string>();
+      worked.forEach((n, d) => {
+        const date = addDays(firstDate, d);
+        const wd = weekdayOf(date);
+        if (n > 0 && wd >= 6) weekends.add(wd === 6 ? date : addDays(date, -1));
+      });
+      if (weekends.size > weekendLimit)
+        add({
+          rule: 'maxWorkingWeekends',
+          agentId,
+          at: [...weekends].sort().at(-1)!,
+          message: `${weekends.size} weekends worked (max ${weekendLimit}): ${[...weekends].sort().join(', ')}`,
+        });
     }
     // Weekly limits per 7-day block, prorated for a final partial block.
     for (let from = 0; from < days; from += 7) {
