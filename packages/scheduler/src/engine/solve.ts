@@ -155,6 +155,19 @@ const MIN_ARM_SHARE = 0.2;
  */
 const BURST_SHARE = 1 / 15;
 /**
+ * Annealing schedules (start and end temperature, in objective units) of the local-search bursts: each burst
+ * takes the one with the better recent gain per work, each held to at least {@link SCHEDULE_MIN_SHARE} of
+ * the local search. Why two: on Curtois 9 (cover at its floor, requests of weight 1–3 left to trade) a
+ * quarter of the temperature ended at 441 and the usual one at 454, while 8, whose cover still moves in
+ * 100-point steps, ended at 1,625 against 1,342 (120 s, seed 1): which one pays depends on the instance
+ * and on the phase of the search.
+ */
+const SCHEDULES: readonly (readonly [number, number])[] = [
+  [3, 0.05],
+  [0.75, 0.0125],
+];
+const SCHEDULE_MIN_SHARE = 0.25;
+/**
  * Where rows meet only in cover rows: the most work of the best responses (greedy-start.ts from the
  * search's best roster) near the end of the search, as a share of its work, and their passes at most.
  * After the search a pass still finds rows that their program improves: Curtois 20 at 120 s, 5,613 → 5,554
@@ -526,6 +539,18 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
     const gainOver = (before: Judged) =>
       current && current.broken === before.broken ? Math.max(0, before.ev.objective - current.ev.objective) : 0;
     const burst = Math.max(20_000, Math.round(budget * BURST_SHARE));
+    const schedules = SCHEDULES.map(() => ({ gain: 0, work: 0, total: 0 }));
+    /** The annealing schedule of the next local-search burst (index into SCHEDULES). */
+    const nextSchedule = () => {
+      const all = schedules.reduce((sum, s) => sum + s.total, 0);
+      const starved = schedules.findIndex((s) => s.total < SCHEDULE_MIN_SHARE * all);
+      if (starved >= 0) return starved;
+      let pick = 0;
+      schedules.forEach((s, k) => {
+        if (gainRate(s) > gainRate(schedules[pick]!)) pick = k;
+      });
+      return pick;
+    };
     /** Local search and LNS until `limit` work of the improvement budget; false when stopped before. */
     const searchUntil = async (limit: number): Promise<boolean> => {
       while (stats.work - startWork < limit) {
@@ -551,9 +576,11 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
           // The last burst is cut to the work left, so a long anneal does not overrun the budget.
           const moveCost = unitsPerMove * (arm === 'pls' ? PENALTY_MOVE_FACTOR : 1);
           const left = limit - (stats.work - startWork);
+          const schedule = arm === 'ls' ? nextSchedule() : 0;
           const ls = localSearch(c, cur.roster, random, {
             moves: Math.max(1000, Math.min(burst, Math.ceil(left / moveCost))),
             stopAt,
+            temperature: [...SCHEDULES[schedule]!] as [number, number],
             ...(arm === 'pls' ? { penalty } : {}),
           });
           lsMs += Date.now() - t0;
@@ -564,6 +591,10 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
           else lsWork += units;
           if ((ls.brokenLinks < cur.broken || ls.delta < -EPS) && offer(ls.best)) report();
           credit(arms[arm], gainOver(cur), units);
+          if (arm === 'ls') {
+            credit(schedules[schedule]!, gainOver(cur), units);
+            schedules[schedule]!.total += units;
+          }
           continue;
         }
         const t0 = Date.now();
