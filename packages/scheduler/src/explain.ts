@@ -97,7 +97,7 @@ export function explainInfeasible(request: ScheduleRequest, catalog: ShiftCatalo
     const noRuns = allowed.length > 0 && allowed.every((x) => allowed.every((y) => banned.has(`${x}>${y}`)));
     const maxRun = noRuns ? 1 : request.rules.maxConsecutiveDays;
     // No weekend at all: its days hold no usable shift (a limit above 0 is left to the solver).
-    const noWeekends = (agent.maxWorkingWeekends ?? request.rules.maxWorkingWeekends) === 0;
+    const noWeekends = emp.maxWeekends === 0;
     for (const w of emp.workload ?? []) {
       const need = w.minMinutes ?? 0;
       if (need <= 0) continue;

@@ -21,7 +21,7 @@ export interface LocalSearchOptions {
   /** Wall-clock safety stop (epoch ms). */
   stopAt: number;
   /** Start and end temperature of the annealing schedule. */
-  temperature?: [number, number];
+  temperature?: readonly [number, number];
   /**
    * Penalty mode: moves may break employee rules, each unit of `RowRules.rowExcess` costing a weight
    * that starts here and adapts (up while the roster breaks rules, down while it holds them), so the

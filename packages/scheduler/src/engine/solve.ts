@@ -580,7 +580,7 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
           const ls = localSearch(c, cur.roster, random, {
             moves: Math.max(1000, Math.min(burst, Math.ceil(left / moveCost))),
             stopAt,
-            temperature: [...SCHEDULES[schedule]!] as [number, number],
+            temperature: SCHEDULES[schedule]!,
             ...(arm === 'pls' ? { penalty } : {}),
           });
           lsMs += Date.now() - t0;

@@ -294,12 +294,13 @@ export function validateRoster(request: ScheduleRequest, roster: Roster): Valida
         const wd = weekdayOf(date);
         if (n > 0 && wd >= 6) weekends.add(wd === 6 ? date : addDays(date, -1));
       });
-      if (weekends.size > weekendLimit)
+      const saturdays = [...weekends].sort();
+      if (saturdays.length > weekendLimit)
         add({
           rule: 'maxWorkingWeekends',
           agentId,
-          at: [...weekends].sort().at(-1)!,
-          message: `${weekends.size} weekends worked (max ${weekendLimit}): ${[...weekends].sort().join(', ')}`,
+          at: saturdays.at(-1)!,
+          message: `${saturdays.length} weekends worked (max ${weekendLimit}): ${saturdays.join(', ')}`,
         });
     }
     // Weekly limits per 7-day block, prorated for a final partial block.
