@@ -42,7 +42,7 @@ export const solveOptionsSchema = z
     /**
      * Full-MIP size (columns) up to which the start is the full MIP under a node budget. Off by default:
      * HiGHS often ends it on its time cap (Curtois 8: 41 s, no roster), which makes the run depend on
-     * machine load, and starts from it ended no better on Curtois 5–12 (README, "How a roster is solved").
+     * machine load, and starts from it ended no better on Curtois 5–12 (docs/scheduler-engine.md, "Off by default").
      */
     startMipMaxColumns: z.number().int().nonnegative().default(0),
     /** Full-MIP size (columns) up to which the exact phase runs. */
@@ -55,8 +55,8 @@ export const solveOptionsSchema = z
     /**
      * Penalty local search as a third arm of the search, its start weight per unit of rule excess this
      * many times the default (0.5 × the largest under-cover weight); 0, the default, leaves it out. Off by
-     * default: on Curtois 5–12 it was better on some instances and worse on others (README, "How a roster
-     * is solved"). Never used where rotations or handover links tie rows together.
+     * default: on Curtois 5–12 it was better on some instances and worse on others (docs/scheduler-engine.md,
+     * "Off by default"). Never used where rotations or handover links tie rows together.
      */
     penaltySearch: z.number().nonnegative().default(0),
     /**

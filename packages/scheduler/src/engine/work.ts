@@ -32,7 +32,8 @@ export function buildUnits(lp: { index: { length: number } }): number {
  * An LP iteration costs more on a larger LP (measured on contact-center neighbourhoods of 3,000 rows ×
  * 3,800 columns: about 0.1 µs per row and column), never less than the Curtois-fitted 450 units.
  * LNS sub-MIPs timed one by one come out at 1.6–3.0 units per µs on Curtois and 1.4–2.2 on the contact
- * center (local search: 1.0–1.5); charging them half was measured and not kept (README).
+ * center (local search: 1.0–1.5); charging them half was measured and not kept (docs/scheduler-engine.md,
+ * "LNS sub-MIPs charged half their work").
  */
 export function mipUnits(
   lp: { numRows: number; numCols: number; index: { length: number } },
