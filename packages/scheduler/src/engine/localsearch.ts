@@ -8,7 +8,8 @@
  * - cyclic groups: a change of one member's day is applied to every cell the rotation ties to it;
  *   swaps and exchanges leave group rows alone.
  * Moves: set a block of 1–7 days of one row to one value (off or a type); change the type of the
- * worked days of a block; swap a block between two rows; exchange two blocks within a row.
+ * worked days of a block; swap a block between two rows, alone or paired with a second block that keeps
+ * both rows' shift counts; exchange two blocks within a row.
  */
 import type { Random } from '@allhours/core';
 import type { Compiled } from './compile.js';
@@ -34,6 +35,14 @@ export interface LocalSearchOptions {
 /** Penalty weight: factor per adaptation (every 1,024 moves) and how far it may leave its start. */
 const PENALTY_STEP = 1.1;
 const PENALTY_RANGE = 100;
+/**
+ * Row swaps are the draws in [0.5, 0.85); those from here on pair the swapped block with a second one that
+ * gives each row its shift count back. Curtois 9 at 120 s (seeds 1–3) ended at 440, 447 and 445 with paired
+ * swaps from 0.7, 444, 447 and 443 from 0.6, and 449, 445 and 452 without them.
+ */
+const PAIRED_FROM = 0.7;
+/** Random positions tried for the second block. */
+const PAIR_TRIES = 8;
 /** Share of penalty-mode moves aimed at a cover row off its requirement. */
 const AIMED_SHARE = 0.1;
 
@@ -209,6 +218,24 @@ export function localSearch(
     for (const cell of cells) delta += apply(Math.floor(cell / D), cell % D, t);
     return delta;
   };
+  /** Swaps days [d0, d0 + k) between rows e1 and e2; NaN when a cell may not take the other's value. */
+  const swapBlock = (e1: number, e2: number, d0: number, k: number): number => {
+    let delta = 0;
+    for (let d = d0; d < d0 + k; d++) {
+      const a = x[e1 * D + d]!;
+      const b = x[e2 * D + d]!;
+      if (a === b) continue;
+      if (!allowed(e1, d, b) || !allowed(e2, d, a)) return Number.NaN;
+      delta += apply(e1, d, b) + apply(e2, d, a);
+    }
+    return delta;
+  };
+  /** Worked days of row e in [d0, d0 + k). */
+  const worked = (e: number, d0: number, k: number): number => {
+    let n = 0;
+    for (let d = d0; d < d0 + k; d++) if (x[e * D + d] !== OFF) n++;
+    return n;
+  };
   const undo = () => {
     for (let u = undoLength - 1; u >= 0; u--) {
       const i = undoCell[u]!;
@@ -296,15 +323,20 @@ export function localSearch(
       const e1 = random.int(E);
       const e2 = random.int(E);
       if (e1 === e2 || c.groupOf[e1]! >= 0 || c.groupOf[e2]! >= 0) continue;
-      for (let d = d0; d < d0 + k; d++) {
-        const a = x[e1 * D + d]!;
-        const b = x[e2 * D + d]!;
-        if (a === b) continue;
-        if (!allowed(e1, d, b) || !allowed(e2, d, a)) {
-          delta = Number.NaN;
-          break;
+      delta = swapBlock(e1, e2, d0, k);
+      if (kind >= PAIRED_FROM && !Number.isNaN(delta)) {
+        // A second block swapped between the same two rows that gives back the shifts the first moved, so
+        // each row keeps its count: where the workload bounds are a shift or two wide (Curtois 8: 17–18
+        // shifts), one swap alone changes both rows' counts and is refused. A first swap that keeps the
+        // counts stands alone.
+        const moved = worked(e1, d0, k) - worked(e2, d0, k); // e1's gain, the swap done
+        let d1 = moved === 0 ? d0 : -1;
+        for (let tries = 0; tries < PAIR_TRIES && d1 < 0; tries++) {
+          const at = random.int(D - k + 1);
+          if (Math.abs(at - d0) >= k && worked(e2, at, k) - worked(e1, at, k) === -moved) d1 = at;
         }
-        delta += apply(e1, d, b) + apply(e2, d, a);
+        if (d1 < 0) delta = Number.NaN;
+        else if (d1 !== d0) delta += swapBlock(e1, e2, d1, k);
       }
     } else {
       const e = random.int(E);

@@ -1,6 +1,6 @@
 import { createRandom } from '@allhours/core';
 import { fc, test as prop } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile.js';
 import { employeeViolations, evaluate } from '../../src/engine/evaluate.js';
 import { localSearch } from '../../src/engine/localsearch.js';
@@ -96,4 +96,45 @@ describe('localSearch', () => {
       if (links(after) === links(before)) expect(after.objective - before.objective).toBeCloseTo(ls.delta, 6);
     },
   );
+});
+
+describe('localSearch paired swaps', () => {
+  // Two employees who must work exactly 4 shifts of 8 days, one on duty each day; P0 is off on days 4–6 and
+  // P1 on days 1–3 (fixed), so the middle days cannot change hands. P0 asks for day 0 off and P1 for day 7:
+  // the only better roster swaps days 0 and 7 between them. A single-row move or the swap of one block
+  // changes a shift count or leaves a day uncovered; only the paired swap keeps both.
+  const model = rosterModelSchema.parse({
+    days: 8,
+    shiftTypes: [{ id: 'D', minutes: 480 }],
+    employees: ['P0', 'P1'].map((id, e) => ({
+      id,
+      workload: [{ fromDay: 0, toDay: 8, minMinutes: 4 * 480, maxMinutes: 4 * 480 }],
+      fixedDaysOff: e === 0 ? [4, 5, 6] : [1, 2, 3],
+    })),
+    requests: [
+      { employee: 'P0', day: 0, type: 'D', on: false, weight: 3 },
+      { employee: 'P1', day: 7, type: 'D', on: false, weight: 3 },
+    ],
+    cover: Array.from({ length: 8 }, (_, day) => ({
+      terms: [{ day, type: 'D' }],
+      requirement: 1,
+      underWeight: 100,
+      overWeight: 100,
+    })),
+  });
+  const start: Assignment = [
+    [0, 0, 0, 0, -1, -1, -1, -1],
+    [-1, -1, -1, -1, 0, 0, 0, 0],
+  ];
+
+  it('swaps two blocks between two rows so that each keeps its shift count', () => {
+    expect(evaluate(model, start).objective).toBe(6);
+    const ls = localSearch(compile(model), start, createRandom(1), { moves: 20_000, stopAt: Number.POSITIVE_INFINITY });
+    const after = evaluate(model, ls.best);
+    expect(after.violations).toEqual([]);
+    expect(after.objective).toBe(0);
+    expect(ls.delta).toBe(-6);
+    expect(ls.best[0]![0]).toBe(-1);
+    expect(ls.best[1]![7]).toBe(-1);
+  });
 });
