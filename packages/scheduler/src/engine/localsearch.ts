@@ -324,19 +324,18 @@ export function localSearch(
       const e2 = random.int(E);
       if (e1 === e2 || c.groupOf[e1]! >= 0 || c.groupOf[e2]! >= 0) continue;
       delta = swapBlock(e1, e2, d0, k);
-      if (kind >= PAIRED_FROM && !Number.isNaN(delta)) {
-        // A second block swapped between the same two rows that gives back the shifts the first moved, so
-        // each row keeps its count: where the workload bounds are a shift or two wide (Curtois 8: 17–18
-        // shifts), one swap alone changes both rows' counts and is refused. A first swap that keeps the
-        // counts stands alone.
-        const moved = worked(e1, d0, k) - worked(e2, d0, k); // e1's gain, the swap done
-        let d1 = moved === 0 ? d0 : -1;
+      // A second block swapped between the same two rows that gives back the shifts the first moved, so
+      // each row keeps its count: where the workload bounds are a shift or two wide (Curtois 8: 17–18
+      // shifts), one swap alone changes both rows' counts and is refused. A first swap that keeps the
+      // counts stands alone.
+      const moved = kind >= PAIRED_FROM && !Number.isNaN(delta) ? worked(e1, d0, k) - worked(e2, d0, k) : 0;
+      if (moved !== 0) {
+        let d1 = -1;
         for (let tries = 0; tries < PAIR_TRIES && d1 < 0; tries++) {
           const at = random.int(D - k + 1);
           if (Math.abs(at - d0) >= k && worked(e2, at, k) - worked(e1, at, k) === -moved) d1 = at;
         }
-        if (d1 < 0) delta = Number.NaN;
-        else if (d1 !== d0) delta += swapBlock(e1, e2, d1, k);
+        delta = d1 < 0 ? Number.NaN : delta + swapBlock(e1, e2, d1, k);
       }
     } else {
       const e = random.int(E);
