@@ -218,15 +218,18 @@ export function localSearch(
     for (const cell of cells) delta += apply(Math.floor(cell / D), cell % D, t);
     return delta;
   };
-  /** Swaps days [d0, d0 + k) between rows e1 and e2; NaN when a cell may not take the other's value. */
-  const swapBlock = (e1: number, e2: number, d0: number, k: number): number => {
+  /**
+   * Swaps k days of row e1 from day d1 on with k days of row e2 from day d2 on (another row's same days, or
+   * the same row's other days); NaN when a cell may not take the other's value.
+   */
+  const swapBlocks = (e1: number, d1: number, e2: number, d2: number, k: number): number => {
     let delta = 0;
-    for (let d = d0; d < d0 + k; d++) {
-      const a = x[e1 * D + d]!;
-      const b = x[e2 * D + d]!;
+    for (let i = 0; i < k; i++) {
+      const a = x[e1 * D + d1 + i]!;
+      const b = x[e2 * D + d2 + i]!;
       if (a === b) continue;
-      if (!allowed(e1, d, b) || !allowed(e2, d, a)) return Number.NaN;
-      delta += apply(e1, d, b) + apply(e2, d, a);
+      if (!allowed(e1, d1 + i, b) || !allowed(e2, d2 + i, a)) return Number.NaN;
+      delta += apply(e1, d1 + i, b) + apply(e2, d2 + i, a);
     }
     return delta;
   };
@@ -323,7 +326,7 @@ export function localSearch(
       const e1 = random.int(E);
       const e2 = random.int(E);
       if (e1 === e2 || c.groupOf[e1]! >= 0 || c.groupOf[e2]! >= 0) continue;
-      delta = swapBlock(e1, e2, d0, k);
+      delta = swapBlocks(e1, d0, e2, d0, k);
       // A second block swapped between the same two rows that gives back the shifts the first moved, so
       // each row keeps its count: where the workload bounds are a shift or two wide (Curtois 8: 17–18
       // shifts), one swap alone changes both rows' counts and is refused. A first swap that keeps the
@@ -335,22 +338,13 @@ export function localSearch(
           const at = random.int(D - k + 1);
           if (Math.abs(at - d0) >= k && worked(e2, at, k) - worked(e1, at, k) === -moved) d1 = at;
         }
-        delta = d1 < 0 ? Number.NaN : delta + swapBlock(e1, e2, d1, k);
+        delta = d1 < 0 ? Number.NaN : delta + swapBlocks(e1, d1, e2, d1, k);
       }
     } else {
       const e = random.int(E);
       const d1 = random.int(D - k + 1);
       if (Math.abs(d1 - d0) < k || c.groupOf[e]! >= 0) continue;
-      for (let i = 0; i < k; i++) {
-        const a = x[e * D + d0 + i]!;
-        const b = x[e * D + d1 + i]!;
-        if (a === b) continue;
-        if (!allowed(e, d0 + i, b) || !allowed(e, d1 + i, a)) {
-          delta = Number.NaN;
-          break;
-        }
-        delta += apply(e, d0 + i, b) + apply(e, d1 + i, a);
-      }
+      delta = swapBlocks(e, d0, e, d1, k);
     }
     if (undoLength === 0) continue;
     let ok = !Number.isNaN(delta) && broken <= brokenBefore;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile.js';
 import { employeeViolations, evaluate } from '../../src/engine/evaluate.js';
 import { localSearch } from '../../src/engine/localsearch.js';
-import { type Assignment, rosterModelSchema } from '../../src/engine/model.js';
+import { type Assignment, OFF, rosterModelSchema } from '../../src/engine/model.js';
 import { RowRules } from '../../src/engine/rowrules.js';
 import { smallModel } from './arbitraries.js';
 
@@ -123,8 +123,8 @@ describe('localSearch paired swaps', () => {
     })),
   });
   const start: Assignment = [
-    [0, 0, 0, 0, -1, -1, -1, -1],
-    [-1, -1, -1, -1, 0, 0, 0, 0],
+    [0, 0, 0, 0, OFF, OFF, OFF, OFF],
+    [OFF, OFF, OFF, OFF, 0, 0, 0, 0],
   ];
 
   it('swaps two blocks between two rows so that each keeps its shift count', () => {
@@ -134,7 +134,7 @@ describe('localSearch paired swaps', () => {
     expect(after.violations).toEqual([]);
     expect(after.objective).toBe(0);
     expect(ls.delta).toBe(-6);
-    expect(ls.best[0]![0]).toBe(-1);
-    expect(ls.best[1]![7]).toBe(-1);
+    expect(ls.best[0]![0]).toBe(OFF);
+    expect(ls.best[1]![7]).toBe(OFF);
   });
 });
