@@ -119,8 +119,20 @@ export const agentSchema = z
     id,
     siteId: id,
     channels: z.array(id).min(1),
-    minMinutesPerWeek: z.number().int().nonnegative().default(0),
-    maxMinutesPerWeek: z.number().int().nonnegative().default(2880).meta({ description: 'EU: 48 h' }),
+    // Each shift counts its whole length, unpaid breaks included (docs/scheduler-engine.md: working time
+    // without them was measured and waits for a start that handles the fifth shift it allows).
+    minMinutesPerWeek: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .meta({ description: "minutes of shifts a week, each shift's whole length (unpaid breaks included)" }),
+    maxMinutesPerWeek: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(2880)
+      .meta({ description: "EU: 48 h; each shift's whole length counts, unpaid breaks included" }),
     maxShiftsPerWeek: z.number().int().min(0).max(7).default(5),
     unavailableDates: z.array(localDateSchema).default([]).meta({ description: 'local dates with no shift start' }),
     availability: z
