@@ -261,10 +261,15 @@ export async function solve(model: RosterModel, input: SolveOptionsInput = {}): 
   const checkProof = () => {
     if (best && best.ev.objective <= lowerBound + EPS) provenOptimal = true;
   };
+  /**
+   * Where no shift has a negative cost every term of the objective is ≥ 0, so 0 is a bound too: column
+   * generation far from convergence gives a valid but negative one (Curtois 12 at 120 s: −5,504).
+   */
+  const floor = c.cost.every((x) => x >= 0) ? 0 : Number.NEGATIVE_INFINITY;
   /** A valid lower bound; whole objectives round it up (Curtois 4: 1715.8 proves 1716). */
   const raiseBound = (bound: number) => {
     const rounded = c.integral ? Math.ceil(bound - BOUND_TOLERANCE * Math.max(1, Math.abs(bound))) : bound;
-    lowerBound = Math.max(lowerBound, rounded);
+    lowerBound = Math.max(lowerBound, rounded, floor);
     checkProof();
   };
   const offer = (roster: Assignment): boolean => {

@@ -19,6 +19,9 @@ describe('solve', () => {
       expect(result.violations).toEqual([]);
       expect(result.objective).toBeCloseTo(judged.objective, 6);
       expect(result.lowerBound).toBeLessThanOrEqual(result.objective + 1e-6);
+      // No negative shift cost: every objective term is ≥ 0, and so is any bound reported.
+      if (compile(model).cost.every((x) => x >= 0) && Number.isFinite(result.lowerBound))
+        expect(result.lowerBound).toBeGreaterThanOrEqual(0);
     },
   );
 
