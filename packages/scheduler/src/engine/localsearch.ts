@@ -136,8 +136,9 @@ export function localSearch(
     for (let d = 0; d < D; d++) {
       const t = x[e * D + d]!;
       if (t === OFF) continue;
-      cellCount[d * T + t]!++;
-      for (const i of c.coverOfCell[d * T + t]!) count[i]!++;
+      const cell = d * T + t;
+      cellCount[cell]!++;
+      for (let k = rowsOf.start[cell]!; k < rowsOf.start[cell + 1]!; k++) count[rowsOf.items[k]!]!++;
     }
   const coverPenalty = (i: number, n: number) =>
     under[i]! * Math.max(0, requirement[i]! - n) + over[i]! * Math.max(0, n - requirement[i]!);
