@@ -52,6 +52,8 @@ const scenario = fc
       fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 })),
     ),
     maxPerType: fc.option(fc.integer({ min: 0, max: 3 })),
+    // A second maximum: the pricer adds the maxima a row breaks to its state one by one (rowPricer).
+    maxFirstType: fc.option(fc.integer({ min: 0, max: 3 })),
     nights: fc.option(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 }))),
     forbid: fc.array(fc.tuple(fc.nat(2), fc.nat(2), fc.option(fc.nat(6))), { maxLength: 3 }),
     daysOff: fc.array(fc.nat(6), { maxLength: 2 }),
@@ -105,7 +107,10 @@ const scenario = fc
           ...(r.minRun === null ? {} : { minConsecutiveShifts: r.minRun }),
           ...(r.minOff === null ? {} : { minConsecutiveDaysOff: r.minOff }),
           ...(r.maxWeekends === null ? {} : { maxWeekends: r.maxWeekends }),
-          ...(r.maxPerType === null ? {} : { maxShiftsPerType: { [types[types.length - 1]!]: r.maxPerType } }),
+          maxShiftsPerType: {
+            ...(r.maxFirstType === null ? {} : { [types[0]!]: r.maxFirstType }),
+            ...(r.maxPerType === null ? {} : { [types[types.length - 1]!]: r.maxPerType }),
+          },
           ...(r.nights === null ? {} : { maxNights: [{ windowDays: r.nights[0], max: r.nights[1] }] }),
           fixedDaysOff: r.daysOff.filter((d) => d < days),
         },
