@@ -121,8 +121,9 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
     maxOfType[typeIndex.get(id)!] = max;
   }
   const tracked = new Uint8Array(T);
-  let program = rowProgram(c, e, limits, tracked);
-  if (!program) return undefined;
+  const first = rowProgram(c, e, limits, tracked);
+  if (!first) return undefined;
+  let program: RowPricer = first;
   /** The types whose maximum `row` breaks. */
   const broken = (row: readonly number[]) => {
     const count = new Array<number>(T).fill(0);
@@ -133,7 +134,7 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
     price(coverPrices, upper, beam, narrow) {
       let steps = 0;
       for (;;) {
-        const result = program!.price(coverPrices, upper, beam, narrow);
+        const result = program.price(coverPrices, upper, beam, narrow);
         steps += result.steps;
         if (!result.found) return { ...result, steps };
         const over = broken(result.row);
@@ -142,7 +143,8 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
         }
         // Tracked from now on, for this employee's later prices too: a maximum that bound once tends to again.
         for (const t of over) tracked[t] = 1;
-        program = rowProgram(c, e, limits, tracked);
+        // Whether the program applies does not depend on what its state tracks: defined as the first was.
+        program = rowProgram(c, e, limits, tracked)!;
       }
     },
   };
