@@ -121,7 +121,7 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
     maxOfType[typeIndex.get(id)!] = max;
   }
   const tracked = new Uint8Array(T);
-  const first = rowProgram(c, e, limits, tracked);
+  const first = rowProgram(c, e, limits, maxOfType, tracked);
   if (!first) return undefined;
   let program: RowPricer = first;
   /** The types whose maximum `row` breaks. */
@@ -144,26 +144,31 @@ export function rowPricer(c: Compiled, e: number, limits: PricerLimits = LIMITS)
         // Tracked from now on, for this employee's later prices too: a maximum that bound once tends to again.
         for (const t of over) tracked[t] = 1;
         // Whether the program applies does not depend on what its state tracks: defined as the first was.
-        program = rowProgram(c, e, limits, tracked)!;
+        program = rowProgram(c, e, limits, maxOfType, tracked)!;
       }
     },
   };
 }
 
 /**
- * The labelling program of employee e with the per-type maxima of `tracked` types in its state (the others
- * relaxed), or undefined where its rules are outside the program's reach.
+ * The labelling program of employee e with the maxima (`maxOfType`, by type index) of `tracked` types in its
+ * state (the others relaxed), or undefined where its rules are outside the program's reach.
  * State layout (Int32 fields): last (type, or T for a day off), run (shifts or days off in a row),
  * exempt (the work run touches day 0), per tracked type its count, per window its minute units and
  * shifts, weekends worked and the mask of the weekends under way already counted, per night limit the
  * night mask of the last windowDays − 1 days, per fairness term its count (capped at the target).
  */
-function rowProgram(c: Compiled, e: number, limits: PricerLimits, tracked: Uint8Array): RowPricer | undefined {
+function rowProgram(
+  c: Compiled,
+  e: number,
+  limits: PricerLimits,
+  maxOfType: readonly number[],
+  tracked: Uint8Array,
+): RowPricer | undefined {
   const { D, T, model } = c;
   const emp = model.employees[e]!;
   if (emp.weeklyRest && model.timing) return undefined;
   if (c.successions.some((s) => s.gap > 1)) return undefined;
-  const typeIndex = new Map(model.shiftTypes.map((s, i) => [s.id, i]));
   const allowed = c.allowed.subarray(e * D * T, (e + 1) * D * T);
   const bans = successionBans(c);
   const banned = (a: number, b: number, d: number) => bans.banned(a, b, 1, d);
@@ -204,9 +209,9 @@ function rowProgram(c: Compiled, e: number, limits: PricerLimits, tracked: Uint8
   };
   const typeField = new Int32Array(T).fill(-1);
   const typeMax = new Int32Array(T);
-  for (const [id, max] of Object.entries(emp.maxShiftsPerType ?? {})) {
-    const t = typeIndex.get(id)!;
-    if (max >= allowedDays(t) || !tracked[t]) continue;
+  for (let t = 0; t < T; t++) {
+    const max = maxOfType[t]!;
+    if (!tracked[t] || max >= allowedDays(t)) continue;
     typeField[t] = field(max + 1, true);
     typeMax[t] = max;
   }
