@@ -50,6 +50,14 @@ const MAX_SECONDS = 8;
  */
 export const MAX_SUB_NONZEROS = 30_000;
 const EPS = 1e-6;
+/**
+ * Share of the whole-row neighbourhoods drawn around a cover row short of its requirement: half their
+ * employees among those allowed on it, a quarter among those with workload minutes left. Why: on Curtois
+ * 13 every shift short was a 600- or 720-min one, 74 of 120 employees were at their maximum minutes and
+ * none of those off on a short day had the minutes for it, so the cover needs minutes traded between
+ * chosen employees across the month, which random rows seldom give (seed 1, 600 s: 1,666 → 1,553).
+ */
+const SHORT_ROW_SHARE = 0.5;
 
 /**
  * Share of neighbourhoods over weekends where some employee may work fewer weekends than the horizon has:
@@ -88,10 +96,60 @@ function drawEmployees(c: Compiled, k: number, random: Random, into: Set<number>
   return into;
 }
 
-/** A random day among those with a cover row off its requirement, or −1. */
-function badDay(c: Compiled, a: Assignment, random: Random): number {
+/**
+ * Into `into`, around a cover row of `a` short of its requirement (under-cover priced; drawn at random):
+ * up to half of `k` employees allowed on one of its cells, then, up to three quarters of `k` with them,
+ * employees with minutes left under a workload maximum (draws with repeats: fewer when the sets are small).
+ * Returns the row's index, or −1 when no row is short (nothing drawn).
+ */
+export function drawAroundShortRow(c: Compiled, a: Assignment, k: number, random: Random, into: Set<number>): number {
+  const count = cellCounts(c, a);
+  const short = c.cover.flatMap((row, r) => {
+    let n = 0;
+    for (const cell of row.cells) n += count[cell]!;
+    return n < row.requirement && row.underWeight > 0 ? [r] : [];
+  });
+  if (short.length === 0) return -1;
+  const r = short[random.int(short.length)]!;
+  const { D, T } = c;
+  const able: number[] = [];
+  const roomy: number[] = [];
+  for (let e = 0; e < c.E; e++) {
+    if (c.cover[r]!.cells.some((cell) => c.allowed[e * D * T + cell])) able.push(e);
+    if (minutesLeft(c, a, e)) roomy.push(e);
+  }
+  for (const [from, upTo] of [
+    [able, Math.ceil(k / 2)],
+    [roomy, Math.ceil((3 * k) / 4)],
+  ] as const) {
+    for (let i = 0; i < k && into.size < upTo && from.length > 0; i++) into.add(from[random.int(from.length)]!);
+  }
+  return r;
+}
+
+/** Employee e works fewer minutes than some workload window of its allows. */
+function minutesLeft(c: Compiled, a: Assignment, e: number): boolean {
+  return c.model.employees[e]!.workload.some((w) => {
+    if (w.maxMinutes === undefined) return false;
+    let minutes = 0;
+    for (let d = Math.max(0, w.fromDay); d < Math.min(c.D, w.toDay); d++) {
+      const t = a[e]![d]!;
+      if (t !== OFF) minutes += c.minutes[d * c.T + t]!;
+    }
+    return minutes < w.maxMinutes;
+  });
+}
+
+/** Shifts per cell (day × type) of roster a. */
+function cellCounts(c: Compiled, a: Assignment): Float64Array {
   const count = new Float64Array(c.D * c.T);
   for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) count[d * c.T + a[e]![d]!]!++;
+  return count;
+}
+
+/** A random day among those with a cover row off its requirement, or −1. */
+function badDay(c: Compiled, a: Assignment, random: Random): number {
+  const count = cellCounts(c, a);
   const days: number[] = [];
   for (const row of c.cover) {
     let n = 0;
@@ -173,6 +231,7 @@ function neighbourhood(
   }
   if (random.next() < 0.2) {
     const k = Math.max(1, Math.min(c.E, Math.round(size / c.D)));
+    if (random.next() < SHORT_ROW_SHARE) drawAroundShortRow(c, current, k, random, employees);
     drawEmployees(c, k, random, employees);
   } else {
     // Windows across as many rows as the size allows (all of them once it allows 2+ days each):

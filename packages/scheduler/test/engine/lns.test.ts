@@ -6,7 +6,7 @@ import { readCurtois } from '../../src/curtois/read.js';
 import { buildDemand } from '../../src/demand.js';
 import { compile } from '../../src/engine/compile.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { type LnsState, lnsStep, weekendMask } from '../../src/engine/lns.js';
+import { drawAroundShortRow, type LnsState, lnsStep, weekendMask } from '../../src/engine/lns.js';
 import { OFF, type RosterModel, rosterModelSchema } from '../../src/engine/model.js';
 import { moveUnits } from '../../src/engine/work.js';
 import { buildRosterModel } from '../../src/mapping.js';
@@ -93,6 +93,60 @@ describe('weekendMask', () => {
     const a = createRandom(9);
     const b = createRandom(9);
     for (let draw = 0; draw < 5; draw++) expect(weekendMask(c, off, 60, a)).toEqual(weekendMask(c, off, 60, b));
+  });
+});
+
+describe('drawAroundShortRow', () => {
+  // Two weeks; employees 0–3 may work nights, the others days only; 14 shifts of 480 min at most each.
+  const model = parseInput(rosterModelSchema, {
+    days: 14,
+    shiftTypes: [
+      { id: 'a', minutes: 480 },
+      { id: 'n', minutes: 720 },
+    ],
+    employees: Array.from({ length: 12 }, (_, e) => ({
+      id: `e${e}`,
+      allowedTypes: e < 4 ? ['a', 'n'] : ['a'],
+      workload: [{ fromDay: 0, toDay: 14, maxMinutes: 10 * 480 }],
+    })),
+    cover: [
+      { terms: [{ day: 0, type: 'a' }], requirement: 8, underWeight: 100, overWeight: 1 },
+      { terms: [{ day: 3, type: 'n' }], requirement: 2, underWeight: 100, overWeight: 1 },
+    ],
+  });
+  const c = compile(model);
+  // Employees 0–7 work ten day shifts (their maximum), 8–11 five (minutes left): the night of day 3 is short.
+  const roster = Array.from({ length: c.E }, (_, e) =>
+    Array.from({ length: c.D }, (_, d) => (d < (e < 8 ? 10 : 5) ? 0 : OFF)),
+  );
+  const able = new Set([0, 1, 2, 3]);
+  const roomy = new Set([8, 9, 10, 11]);
+
+  it('draws employees allowed on the short row first, then employees with minutes left', () => {
+    const random = createRandom(5);
+    for (let draw = 0; draw < 20; draw++) {
+      const into = new Set<number>();
+      expect(drawAroundShortRow(c, roster, 8, random, into)).toBe(1);
+      const drawn = [...into];
+      const firstRoomy = drawn.findIndex((e) => !able.has(e));
+      expect(firstRoomy).toBeGreaterThan(0);
+      expect(firstRoomy).toBeLessThanOrEqual(4);
+      expect(drawn.slice(firstRoomy).every((e) => roomy.has(e))).toBe(true);
+      expect(into.size).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('draws nothing where no row is short, and the same employees for the same seed', () => {
+    // Employees 0 and 1 take the nights of day 3 instead of their day shifts of days 3 and 9 (4,560 min).
+    const met = roster.map((row, e) => (e < 2 ? row.map((t, d) => (d === 3 ? 1 : d === 9 ? OFF : t)) : row));
+    const into = new Set<number>();
+    expect(drawAroundShortRow(c, met, 8, createRandom(5), into)).toBe(-1);
+    expect(into.size).toBe(0);
+    const a = new Set<number>();
+    const b = new Set<number>();
+    drawAroundShortRow(c, roster, 8, createRandom(11), a);
+    drawAroundShortRow(c, roster, 8, createRandom(11), b);
+    expect([...a]).toEqual([...b]);
   });
 });
 
