@@ -1,7 +1,8 @@
 /**
  * One large-neighbourhood step: free some cells of the incumbent, fix the rest, re-solve the freed part
  * exactly with HiGHS warm-started from the incumbent (so it never gets worse). Neighbourhoods:
- * - a few whole rows (an exact best response for those employees, all their rules in play);
+ * - a few whole rows (an exact best response for those employees, all their rules in play), half the time
+ *   of employees around a cover row short of its requirement;
  * - a window of days across several rows, centred half the time on a day whose cover is off target;
  * - where the weekends an employee may work are limited, a few weekends across several rows.
  * The size (free cells) is a variable neighbourhood: grown while neighbourhoods solve to optimality
@@ -127,7 +128,7 @@ export function drawAroundShortRow(c: Compiled, a: Assignment, k: number, random
   return r;
 }
 
-/** Employee e works fewer minutes than some workload window of its allows. */
+/** Employee e works fewer minutes than one of its workload windows allows. */
 function minutesLeft(c: Compiled, a: Assignment, e: number): boolean {
   return c.model.employees[e]!.workload.some((w) => {
     if (w.maxMinutes === undefined) return false;
