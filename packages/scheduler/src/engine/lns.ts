@@ -104,12 +104,8 @@ function drawEmployees(c: Compiled, k: number, random: Random, into: Set<number>
  * Returns the row's index, or −1 when no row is short (nothing drawn).
  */
 export function drawAroundShortRow(c: Compiled, a: Assignment, k: number, random: Random, into: Set<number>): number {
-  const count = cellCounts(c, a);
-  const short = c.cover.flatMap((row, r) => {
-    let n = 0;
-    for (const cell of row.cells) n += count[cell]!;
-    return n < row.requirement && row.underWeight > 0 ? [r] : [];
-  });
+  const count = coverCounts(c, a);
+  const short = c.cover.flatMap((row, r) => (count[r]! < row.requirement && row.underWeight > 0 ? [r] : []));
   if (short.length === 0) return -1;
   const r = short[random.int(short.length)]!;
   const { D, T } = c;
@@ -141,23 +137,22 @@ function minutesLeft(c: Compiled, a: Assignment, e: number): boolean {
   });
 }
 
-/** Shifts per cell (day × type) of roster a. */
-function cellCounts(c: Compiled, a: Assignment): Float64Array {
-  const count = new Float64Array(c.D * c.T);
-  for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) count[d * c.T + a[e]![d]!]!++;
-  return count;
+/** Roster a's count in each cover row (its shifts on the row's cells). */
+function coverCounts(c: Compiled, a: Assignment): Float64Array {
+  const perCell = new Float64Array(c.D * c.T);
+  for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) perCell[d * c.T + a[e]![d]!]!++;
+  return Float64Array.from(c.cover, (row) => row.cells.reduce((n, cell) => n + perCell[cell]!, 0));
 }
 
 /** A random day among those with a cover row off its requirement, or −1. */
 function badDay(c: Compiled, a: Assignment, random: Random): number {
-  const count = cellCounts(c, a);
+  const count = coverCounts(c, a);
   const days: number[] = [];
-  for (const row of c.cover) {
-    let n = 0;
-    for (const cell of row.cells) n += count[cell]!;
+  c.cover.forEach((row, r) => {
+    const n = count[r]!;
     if ((n < row.requirement && row.underWeight > 0) || (n > row.requirement && row.overWeight > 0))
       days.push(Math.floor(row.cells[0]! / c.T));
-  }
+  });
   return days.length ? days[random.int(days.length)]! : -1;
 }
 
