@@ -3,7 +3,7 @@
  * permissions and weights in flat typed arrays. Built once per solve.
  */
 import { shiftMinutes } from './evaluate.js';
-import type { RosterModel } from './model.js';
+import { type Assignment, OFF, type RosterModel } from './model.js';
 
 export interface CompiledRequest {
   day: number;
@@ -156,4 +156,11 @@ export function successionBans(c: Compiled): {
     maxGap,
     banned: (a, b, gap, d) => gap <= maxGap && (banAll[key(a, b, gap)] === 1 || banOnDay.has(key(a, b, gap) * D + d)),
   };
+}
+
+/** Employees of roster `a` working each cell, indexed d·T + t. */
+export function staffedPerCell(c: Compiled, a: Assignment): Int32Array {
+  const n = new Int32Array(c.D * c.T);
+  for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) n[d * c.T + a[e]![d]!]!++;
+  return n;
 }

@@ -10,7 +10,7 @@
  * Everything is decided from counts (nodes, LP iterations), never from the clock: steps are repeatable.
  */
 import type { Random } from '@allhours/core';
-import type { Compiled } from './compile.js';
+import { type Compiled, staffedPerCell } from './compile.js';
 import { runHighs } from './highs.js';
 import { buildMip } from './mip.js';
 import { type Assignment, OFF } from './model.js';
@@ -139,8 +139,7 @@ function minutesLeft(c: Compiled, a: Assignment, e: number): boolean {
 
 /** Roster a's count in each cover row (its shifts on the row's cells). */
 function coverCounts(c: Compiled, a: Assignment): Float64Array {
-  const perCell = new Float64Array(c.D * c.T);
-  for (let e = 0; e < c.E; e++) for (let d = 0; d < c.D; d++) if (a[e]![d] !== OFF) perCell[d * c.T + a[e]![d]!]!++;
+  const perCell = staffedPerCell(c, a);
   return Float64Array.from(c.cover, (row) => row.cells.reduce((n, cell) => n + perCell[cell]!, 0));
 }
 

@@ -3,7 +3,7 @@
  * free cells (e, d) only; every other cell keeps its value from `fixed` and enters rows as a constant.
  * With every cell free this is the whole model (its bound is a true lower bound).
  */
-import type { Compiled } from './compile.js';
+import { type Compiled, staffedPerCell } from './compile.js';
 import { Linear, LpBuilder } from './lp.js';
 import { type Assignment, OFF } from './model.js';
 
@@ -77,11 +77,6 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
       const v = varOf[(e * D + d) * T + t]!;
       if (v >= 0) expr.add(v, coef);
     }
-  };
-  const staffedOf = (a: Assignment) => {
-    const n = new Int32Array(D * T);
-    for (let e = 0; e < E; e++) for (let d = 0; d < D; d++) if (a[e]![d] !== OFF) n[d * T + a[e]![d]!]!++;
-    return n;
   };
   /** expr += coef · x[e,d,t] (a variable or a constant). */
   const addX = (expr: Linear, e: number, d: number, t: number, coef: number) => {
@@ -415,7 +410,7 @@ export function buildMip(c: Compiled, fixed: Assignment, free: Uint8Array, optio
           x[v] = 1;
         }
       }
-      const staffed = staffedOf(assignment);
+      const staffed = staffedPerCell(c, assignment);
       for (const { col, value } of aux) x[col] = value(assignment, staffed);
       return x;
     },

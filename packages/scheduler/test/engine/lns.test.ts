@@ -97,7 +97,7 @@ describe('weekendMask', () => {
 });
 
 describe('drawAroundShortRow', () => {
-  // Two weeks; employees 0–3 may work nights, the others days only; 14 shifts of 480 min at most each.
+  // Two weeks; employees 0–3 may work nights, the others days only; 4,800 minutes (ten day shifts) at most each.
   const model = parseInput(rosterModelSchema, {
     days: 14,
     shiftTypes: [
